@@ -1,0 +1,372 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* raad-query.c: which documents a list shows and in what order, run in SQL */
+
+/* A query is a small description (type, conditions on JSON fields, a full-text match,
+ * ordering) that turns into one SELECT of ids over `documents`; SQLite filters, searches
+ * (FTS5, prefix per word) and sorts, so lists never filter thousands of objects in C. Field
+ * names go into the SQL text and are checked to be plain identifiers; values are bound. */
+
+#define G_LOG_DOMAIN "raad-query"
+
+#include "config.h"
+
+#include "raad-query.h"
+#include "raad-store-private.h"
+
+typedef enum
+{
+  COND_EQUALS,
+  COND_CONTAINS,
+  COND_EQUALS_OR_CONTAINS,
+  COND_REFERENCED_BY,
+} CondKind;
+
+typedef struct
+{
+  CondKind   kind;
+  char      *field;
+  char      *array_field;
+  char      *value;
+  RaadQuery *child;
+} Cond;
+
+typedef struct
+{
+  char  *field;
+  gboolean descending;
+  GStrv  ranks;
+} Order;
+
+struct _RaadQuery
+{
+  gatomicrefcount ref_count;
+  char           *type;
+  GPtrArray      *conds;
+  char           *match;
+  GPtrArray      *match_via;
+  GPtrArray      *orders;
+};
+
+G_DEFINE_BOXED_TYPE (RaadQuery, raad_query, raad_query_ref, raad_query_unref)
+
+static void
+cond_free (gpointer data)
+{
+  Cond *cond = data;
+
+  g_free (cond->field);
+  g_free (cond->array_field);
+  g_free (cond->value);
+  g_clear_pointer (&cond->child, raad_query_unref);
+  g_free (cond);
+}
+
+static void
+order_free (gpointer data)
+{
+  Order *order = data;
+
+  g_free (order->field);
+  g_strfreev (order->ranks);
+  g_free (order);
+}
+
+static gboolean
+field_is_valid (const char *field)
+{
+  if (field == NULL || *field == '\0')
+    return FALSE;
+  for (const char *p = field; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+#define CHECK_FIELD(field)                                          \
+  G_STMT_START {                                                    \
+    if (!field_is_valid (field))                                    \
+      {                                                             \
+        g_critical ("“%s” is not a valid field name", field);       \
+        return;                                                     \
+      }                                                             \
+  } G_STMT_END
+
+RaadQuery *
+raad_query_new (const char *type)
+{
+  RaadQuery *self = g_new0 (RaadQuery, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->type = g_strdup (type);
+  self->conds = g_ptr_array_new_with_free_func (cond_free);
+  self->match_via = g_ptr_array_new_with_free_func (g_free);
+  self->orders = g_ptr_array_new_with_free_func (order_free);
+  return self;
+}
+
+RaadQuery *
+raad_query_ref (RaadQuery *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+raad_query_unref (RaadQuery *self)
+{
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_free (self->type);
+  g_ptr_array_unref (self->conds);
+  g_free (self->match);
+  g_ptr_array_unref (self->match_via);
+  g_ptr_array_unref (self->orders);
+  g_free (self);
+}
+
+const char *
+raad_query_get_doc_type (RaadQuery *self)
+{
+  return self->type;
+}
+
+static void
+add_cond (RaadQuery  *self,
+          CondKind    kind,
+          const char *field,
+          const char *array_field,
+          const char *value,
+          RaadQuery  *child)
+{
+  Cond *cond = g_new0 (Cond, 1);
+
+  cond->kind = kind;
+  cond->field = g_strdup (field);
+  cond->array_field = g_strdup (array_field);
+  cond->value = g_strdup (value);
+  cond->child = child != NULL ? raad_query_ref (child) : NULL;
+  g_ptr_array_add (self->conds, cond);
+}
+
+void
+raad_query_where_equals (RaadQuery  *self,
+                         const char *field,
+                         const char *value)
+{
+  CHECK_FIELD (field);
+  add_cond (self, COND_EQUALS, field, NULL, value, NULL);
+}
+
+void
+raad_query_where_contains (RaadQuery  *self,
+                           const char *field,
+                           const char *value)
+{
+  CHECK_FIELD (field);
+  add_cond (self, COND_CONTAINS, field, NULL, value, NULL);
+}
+
+void
+raad_query_where_equals_or_contains (RaadQuery  *self,
+                                     const char *field,
+                                     const char *array_field,
+                                     const char *value)
+{
+  CHECK_FIELD (field);
+  CHECK_FIELD (array_field);
+  add_cond (self, COND_EQUALS_OR_CONTAINS, field, array_field, value, NULL);
+}
+
+void
+raad_query_where_referenced_by (RaadQuery  *self,
+                                RaadQuery  *child,
+                                const char *child_field,
+                                const char *child_array_field)
+{
+  CHECK_FIELD (child_field);
+  if (child_array_field != NULL)
+    CHECK_FIELD (child_array_field);
+  add_cond (self, COND_REFERENCED_BY, child_field, child_array_field, NULL, child);
+}
+
+void
+raad_query_match (RaadQuery  *self,
+                  const char *text)
+{
+  g_free (self->match);
+  self->match = g_strdup (text);
+}
+
+void
+raad_query_match_also_via (RaadQuery  *self,
+                           const char *field)
+{
+  CHECK_FIELD (field);
+  g_ptr_array_add (self->match_via, g_strdup (field));
+}
+
+void
+raad_query_order_by (RaadQuery  *self,
+                     const char *field,
+                     gboolean    descending)
+{
+  Order *order;
+
+  CHECK_FIELD (field);
+  order = g_new0 (Order, 1);
+  order->field = g_strdup (field);
+  order->descending = descending;
+  g_ptr_array_add (self->orders, order);
+}
+
+void
+raad_query_order_by_rank (RaadQuery          *self,
+                          const char         *field,
+                          const char * const *ranks)
+{
+  Order *order;
+
+  CHECK_FIELD (field);
+  order = g_new0 (Order, 1);
+  order->field = g_strdup (field);
+  order->ranks = g_strdupv ((GStrv) ranks);
+  g_ptr_array_add (self->orders, order);
+}
+
+/* SQL */
+
+static void
+append_where (RaadQuery  *self,
+              const char *alias,
+              guint       depth,
+              GString    *sql,
+              GPtrArray  *params)
+{
+  g_string_append_printf (sql, "%s.type = ? AND %s.deleted = 0", alias, alias);
+  g_ptr_array_add (params, g_strdup (self->type));
+
+  for (guint i = 0; i < self->conds->len; i++)
+    {
+      Cond *cond = g_ptr_array_index (self->conds, i);
+
+      switch (cond->kind)
+        {
+        case COND_EQUALS:
+          g_string_append_printf (sql, " AND json_extract (%s.body, '$.%s') = ?",
+                                  alias, cond->field);
+          g_ptr_array_add (params, g_strdup (cond->value));
+          break;
+
+        case COND_CONTAINS:
+          g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM json_each (%s.body, '$.%s') "
+                                       "WHERE value = ?)", alias, cond->field);
+          g_ptr_array_add (params, g_strdup (cond->value));
+          break;
+
+        case COND_EQUALS_OR_CONTAINS:
+          g_string_append_printf (sql, " AND (json_extract (%s.body, '$.%s') = ? OR EXISTS "
+                                       "(SELECT 1 FROM json_each (%s.body, '$.%s') WHERE value = ?))",
+                                  alias, cond->field, alias, cond->array_field);
+          g_ptr_array_add (params, g_strdup (cond->value));
+          g_ptr_array_add (params, g_strdup (cond->value));
+          break;
+
+        case COND_REFERENCED_BY:
+          {
+            g_autofree char *child_alias = g_strdup_printf ("c%u", depth + 1);
+
+            g_string_append_printf (sql, " AND %s.id IN (SELECT json_extract (%s.body, '$.%s') "
+                                         "FROM documents %s WHERE ",
+                                    alias, child_alias, cond->field, child_alias);
+            append_where (cond->child, child_alias, depth + 1, sql, params);
+            if (cond->array_field != NULL)
+              {
+                g_string_append_printf (sql, " UNION SELECT j.value FROM documents %s, "
+                                             "json_each (%s.body, '$.%s') j WHERE ",
+                                        child_alias, child_alias, cond->array_field);
+                append_where (cond->child, child_alias, depth + 1, sql, params);
+              }
+            g_string_append (sql, ")");
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  if (self->match != NULL)
+    {
+      g_auto(GStrv) tokens = _raad_store_fts_tokens (self->match);
+
+      /* Every word must match the document or one it points to, each on its own. */
+      for (guint i = 0; tokens[i]; i++)
+        {
+          g_autofree char *term = g_strdup_printf ("\"%s\"*", tokens[i]);
+
+          g_string_append_printf (sql, " AND (%s.rowid IN (SELECT rowid FROM search "
+                                       "WHERE search MATCH ?)", alias);
+          g_ptr_array_add (params, g_strdup (term));
+          for (guint j = 0; j < self->match_via->len; j++)
+            {
+              g_string_append_printf (sql, " OR json_extract (%s.body, '$.%s') IN "
+                                           "(SELECT v.id FROM documents v WHERE v.rowid IN "
+                                           "(SELECT rowid FROM search WHERE search MATCH ?))",
+                                      alias, (char *) g_ptr_array_index (self->match_via, j));
+              g_ptr_array_add (params, g_strdup (term));
+            }
+          g_string_append (sql, ")");
+        }
+    }
+}
+
+char *
+_raad_query_to_sql (RaadQuery *self,
+                    GPtrArray *params)
+{
+  GString *sql = g_string_new ("SELECT d.id FROM documents d WHERE ");
+
+  append_where (self, "d", 0, sql, params);
+  g_string_append (sql, " ORDER BY ");
+  for (guint i = 0; i < self->orders->len; i++)
+    {
+      Order *order = g_ptr_array_index (self->orders, i);
+
+      if (order->ranks != NULL)
+        {
+          guint n = g_strv_length (order->ranks);
+
+          g_string_append_printf (sql, "CASE json_extract (d.body, '$.%s')", order->field);
+          for (guint r = 0; r < n; r++)
+            {
+              g_string_append_printf (sql, " WHEN ? THEN %u", r);
+              g_ptr_array_add (params, g_strdup (order->ranks[r]));
+            }
+          g_string_append_printf (sql, " ELSE %u END, ", n);
+        }
+      else
+        g_string_append_printf (sql, "json_extract (d.body, '$.%s') COLLATE NOCASE %s, ",
+                                order->field, order->descending ? "DESC" : "ASC");
+    }
+  g_string_append (sql, "d.id");
+  return g_string_free (sql, FALSE);
+}
+
+gboolean
+_raad_query_depends_on (RaadQuery  *self,
+                        const char *type)
+{
+  if (g_strcmp0 (self->type, type) == 0)
+    return TRUE;
+  /* A match through another document changes when that one does. */
+  if (self->match != NULL && self->match_via->len > 0)
+    return TRUE;
+  for (guint i = 0; i < self->conds->len; i++)
+    {
+      Cond *cond = g_ptr_array_index (self->conds, i);
+
+      if (cond->child != NULL && _raad_query_depends_on (cond->child, type))
+        return TRUE;
+    }
+  return FALSE;
+}

@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* raad-store-migrations.c: the numbered schema migrations of the store */
+
+/* Each migration runs once, in its own transaction, and sets PRAGMA user_version to its
+ * number. Never edit a migration that has shipped: add the next one. Tests open a database
+ * at every earlier version, put documents in it, and migrate it to the newest. */
+
+#define G_LOG_DOMAIN "raad-store"
+
+#include "config.h"
+
+#include "raad-store-private.h"
+
+/* Version 2 indexes the text of documents already there. */
+static gboolean
+fill_search_index (sqlite3  *db,
+                   GError  **error)
+{
+  sqlite3_stmt *select = NULL;
+  sqlite3_stmt *insert = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT rowid, body FROM documents WHERE deleted = 0", -1,
+                          &select, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "INSERT INTO search (rowid, text) VALUES (?, ?)", -1,
+                          &insert, NULL) != SQLITE_OK)
+    {
+      _raad_store_set_sql_error (db, error);
+      goto out;
+    }
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      g_autoptr(JsonObject) body = NULL;
+      g_autofree char *text = NULL;
+
+      body = _raad_json_parse_object ((const char *) sqlite3_column_text (select, 1), NULL);
+      if (body == NULL)
+        continue;
+      text = _raad_store_search_text (body);
+      sqlite3_reset (insert);
+      sqlite3_bind_int64 (insert, 1, sqlite3_column_int64 (select, 0));
+      sqlite3_bind_text (insert, 2, text, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        {
+          _raad_store_set_sql_error (db, error);
+          goto out;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _raad_store_set_sql_error (db, error);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (select);
+  sqlite3_finalize (insert);
+  return ok;
+}
+
+static const RaadMigration migrations[] = {
+  /* 1: documents, the revision tree, attachments by digest, the local table. */
+  { 1,
+    "CREATE TABLE documents ("
+    "  rowid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  type TEXT NOT NULL,"
+    "  rev TEXT NOT NULL,"
+    "  deleted INTEGER NOT NULL DEFAULT 0,"
+    "  body TEXT NOT NULL,"
+    "  seq INTEGER NOT NULL);"
+    "CREATE INDEX documents_seq ON documents (seq);"
+    "CREATE INDEX documents_type ON documents (type, deleted);"
+    "CREATE TABLE revisions ("
+    "  doc_id TEXT NOT NULL,"
+    "  rev TEXT NOT NULL,"
+    "  parent TEXT,"
+    "  gen INTEGER NOT NULL,"
+    "  deleted INTEGER NOT NULL DEFAULT 0,"
+    "  leaf INTEGER NOT NULL DEFAULT 1,"
+    "  body TEXT,"
+    "  PRIMARY KEY (doc_id, rev)) WITHOUT ROWID;"
+    "CREATE INDEX revisions_leaves ON revisions (doc_id, leaf);"
+    "CREATE TABLE attachments ("
+    "  digest TEXT PRIMARY KEY,"
+    "  content_type TEXT NOT NULL,"
+    "  length INTEGER NOT NULL,"
+    "  data BLOB NOT NULL);"
+    "CREATE TABLE local ("
+    "  key TEXT PRIMARY KEY,"
+    "  value TEXT) WITHOUT ROWID;",
+    NULL },
+
+  /* 2: full-text search over the user-visible text of each winning revision; diacritics
+   * folded so that "clienten" finds "cliënten". */
+  { 2,
+    "CREATE VIRTUAL TABLE search USING fts5 ("
+    "  text, tokenize = 'unicode61 remove_diacritics 2');",
+    fill_search_index },
+
+  /* 3: the fields lists filter and sort on. */
+  { 3,
+    "CREATE INDEX documents_council ON documents (type, json_extract (body, '$.council_id'));"
+    "CREATE INDEX documents_name ON documents (type, json_extract (body, '$.name') COLLATE NOCASE);",
+    NULL },
+};
+
+const RaadMigration *
+_raad_store_migrations (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}

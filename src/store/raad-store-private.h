@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* raad-store-private.h: what the store shares with the records, queries and migrations */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "raad-record.h"
+#include "raad-store.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*RaadMigrationFunc) (sqlite3 *db, GError **error);
+
+typedef struct
+{
+  guint             version;
+  const char       *sql;        /* run first, may be NULL */
+  RaadMigrationFunc func;       /* run after the SQL, may be NULL */
+} RaadMigration;
+
+const RaadMigration *_raad_store_migrations        (guint          *n_migrations);
+gboolean             _raad_store_exec             (sqlite3        *db,
+                                                   const char     *sql,
+                                                   GError        **error);
+gboolean             _raad_store_set_sql_error    (sqlite3        *db,
+                                                   GError        **error);
+/* The text FTS5 indexes for a body: its user-visible strings. */
+char                *_raad_store_search_text      (JsonObject     *body);
+/* Turns what a user typed into an FTS5 query: every word a prefix; NULL when empty. */
+char                *_raad_store_fts_query        (const char     *text);
+GStrv                _raad_store_fts_tokens       (const char     *text);
+
+/* The identity map of live records. */
+RaadRecord          *_raad_store_lookup_record    (RaadStore      *self,
+                                                   const char     *id);
+void                 _raad_store_add_record       (RaadStore      *self,
+                                                   RaadRecord     *record);
+void                 _raad_store_remove_record    (RaadStore      *self,
+                                                   RaadRecord     *record);
+
+/* Canonical JSON: keys sorted, no spaces; the input of revision hashes. */
+char                *_raad_json_canonical         (JsonNode       *node);
+char                *_raad_json_to_string         (JsonObject     *object);
+JsonObject          *_raad_json_parse_object      (const char     *text,
+                                                   GError        **error);
+
+G_END_DECLS
