@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "raad-photo.h"
 #include "raad-store.h"
@@ -46,6 +47,31 @@ encode_square (GdkPixbuf  *pixbuf,
   return g_bytes_new_take (g_steal_pointer (&buffer), len);
 }
 
+/* The loader for @data by its first bytes. gdk-pixbuf guesses through shared-mime-info,
+ * which a sandbox or a test may lack; the common formats are known by their magic. */
+static GdkPixbufLoader *
+loader_for (GBytes *data)
+{
+  gsize len = 0;
+  const guchar *p = g_bytes_get_data (data, &len);
+  const char *type = NULL;
+  GdkPixbufLoader *loader;
+
+  if (len >= 3 && p[0] == 0xff && p[1] == 0xd8 && p[2] == 0xff)
+    type = "jpeg";
+  else if (len >= 8 && memcmp (p, "\x89PNG\r\n\x1a\n", 8) == 0)
+    type = "png";
+  else if (len >= 4 && memcmp (p, "GIF8", 4) == 0)
+    type = "gif";
+  else if (len >= 2 && memcmp (p, "BM", 2) == 0)
+    type = "bmp";
+  else if (len >= 4 && (memcmp (p, "II*\0", 4) == 0 || memcmp (p, "MM\0*", 4) == 0))
+    type = "tiff";
+  if (type != NULL && (loader = gdk_pixbuf_loader_new_with_type (type, NULL)) != NULL)
+    return loader;
+  return gdk_pixbuf_loader_new ();
+}
+
 static void
 on_size_prepared (GdkPixbufLoader *loader,
                   int              width,
@@ -65,7 +91,7 @@ GBytes *
 raad_photo_prepare_bytes (GBytes  *data,
                           GError **error)
 {
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GdkPixbuf) oriented = NULL;
   gboolean too_large = FALSE;
@@ -80,6 +106,7 @@ raad_photo_prepare_bytes (GBytes  *data,
                    _("The photo is too large; choose one smaller than %s."), limit);
       return NULL;
     }
+  loader = loader_for (data);
   g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), &too_large);
   if (!gdk_pixbuf_loader_write_bytes (loader, data, &local_error) ||
       !gdk_pixbuf_loader_close (loader, &local_error))
@@ -148,12 +175,13 @@ raad_photo_load_thumbnail (GBytes  *data,
                            int      size,
                            GError **error)
 {
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GdkPixbufLoader) loader = NULL;
   GdkPixbuf *pixbuf;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (size > 0, NULL);
 
+  loader = loader_for (data);
   /* Decode at the size drawn, not the size stored. */
   gdk_pixbuf_loader_set_size (loader, size, size);
   if (!gdk_pixbuf_loader_write_bytes (loader, data, error) ||

@@ -359,7 +359,7 @@ raad_record_to_json (RaadRecord *self)
 
   json_object_iter_init (&iter, priv->extra);
   while (json_object_iter_next (&iter, &key, &node))
-    json_object_set_member (body, key, json_node_copy (node));
+    json_object_set_member (body, key, _raad_json_node_deep_copy (node));
 
   pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (self), &n_pspecs);
   for (guint i = 0; i < n_pspecs; i++)
@@ -379,12 +379,8 @@ raad_record_to_json (RaadRecord *self)
 
   json_object_set_string_member (body, "type", priv->type_name);
   if (json_object_get_size (priv->attachments) > 0)
-    {
-      g_autoptr(JsonNode) atts = json_node_new (JSON_NODE_OBJECT);
-
-      json_node_set_object (atts, priv->attachments);
-      json_object_set_member (body, "_attachments", json_node_copy (atts));
-    }
+    json_object_set_object_member (body, "_attachments",
+                                   _raad_json_object_deep_copy (priv->attachments));
   return body;
 }
 
@@ -434,15 +430,13 @@ raad_record_set_from_json (RaadRecord *self,
   json_object_iter_init (&iter, body);
   while (json_object_iter_next (&iter, &key, &node))
     if (!is_meta_key (key) && !g_hash_table_contains (claimed, key))
-      json_object_set_member (priv->extra, key, json_node_copy (node));
+      json_object_set_member (priv->extra, key, _raad_json_node_deep_copy (node));
 
   g_clear_pointer (&priv->attachments, json_object_unref);
   if (json_object_has_member (body, "_attachments") &&
       JSON_NODE_HOLDS_OBJECT (json_object_get_member (body, "_attachments")))
-    {
-      g_autoptr(JsonNode) copy = json_node_copy (json_object_get_member (body, "_attachments"));
-      priv->attachments = json_object_ref (json_node_get_object (copy));
-    }
+    priv->attachments = _raad_json_object_deep_copy (json_object_get_object_member (body,
+                                                                                     "_attachments"));
   else
     priv->attachments = json_object_new ();
 
@@ -563,10 +557,24 @@ raad_record_set_property (GObject      *object,
 }
 
 static void
+raad_record_constructed (GObject *object)
+{
+  RaadRecord *self = RAAD_RECORD (object);
+  RaadRecordPrivate *priv = raad_record_get_instance_private (self);
+
+  G_OBJECT_CLASS (raad_record_parent_class)->constructed (object);
+
+  /* Only now is the class the final one (during init it is each ancestor in turn). */
+  if (priv->type_name == NULL)
+    priv->type_name = g_strdup (RAAD_RECORD_GET_CLASS (self)->type_name);
+}
+
+static void
 raad_record_class_init (RaadRecordClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = raad_record_constructed;
   object_class->finalize = raad_record_finalize;
   object_class->get_property = raad_record_get_property;
   object_class->set_property = raad_record_set_property;
@@ -590,12 +598,10 @@ static void
 raad_record_init (RaadRecord *self)
 {
   RaadRecordPrivate *priv = raad_record_get_instance_private (self);
-  RaadRecordClass *klass = RAAD_RECORD_GET_CLASS (self);
 
   priv->fields = g_hash_table_new_full (NULL, NULL, NULL, free_value);
   priv->extra = json_object_new ();
   priv->attachments = json_object_new ();
-  priv->type_name = g_strdup (klass->type_name);
 }
 
 /* Public API */

@@ -40,6 +40,9 @@ void                 _raad_store_remove_record    (RaadStore      *self,
 
 /* Canonical JSON: keys sorted, no spaces; the input of revision hashes. */
 char                *_raad_json_canonical         (JsonNode       *node);
+/* json_node_copy shares objects and arrays; these copy all the way down. */
+JsonNode            *_raad_json_node_deep_copy    (JsonNode       *node);
+JsonObject          *_raad_json_object_deep_copy  (JsonObject     *object);
 char                *_raad_json_to_string         (JsonObject     *object);
 JsonObject          *_raad_json_parse_object      (const char     *text,
                                                    GError        **error);

@@ -300,6 +300,45 @@ _raad_json_canonical (JsonNode *node)
   return g_string_free (out, FALSE);
 }
 
+JsonNode *
+_raad_json_node_deep_copy (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return json_node_init_object (json_node_alloc (),
+                                    _raad_json_object_deep_copy (json_node_get_object (node)));
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *src = json_node_get_array (node);
+        g_autoptr(JsonArray) array = json_array_sized_new (json_array_get_length (src));
+
+        for (guint i = 0; i < json_array_get_length (src); i++)
+          json_array_add_element (array, _raad_json_node_deep_copy (json_array_get_element (src, i)));
+        return json_node_init_array (json_node_alloc (), array);
+      }
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      /* Values are copied by value. */
+      return json_node_copy (node);
+    }
+}
+
+JsonObject *
+_raad_json_object_deep_copy (JsonObject *object)
+{
+  JsonObject *copy = json_object_new ();
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &key, &node))
+    json_object_set_member (copy, key, _raad_json_node_deep_copy (node));
+  return copy;
+}
+
 char *
 _raad_json_to_string (JsonObject *object)
 {
@@ -313,7 +352,7 @@ JsonObject *
 _raad_json_parse_object (const char  *text,
                          GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
 
   if (!json_parser_load_from_data (parser, text, -1, error))
@@ -324,11 +363,7 @@ _raad_json_parse_object (const char  *text,
       g_set_error (error, RAAD_STORE_ERROR, RAAD_STORE_ERROR_INVALID, "Not a JSON object");
       return NULL;
     }
-  /* json_parser_new_immutable gives sealed nodes: copy so that callers may change it. */
-  {
-    g_autoptr(JsonNode) copy = json_node_copy (root);
-    return json_object_ref (json_node_get_object (copy));
-  }
+  return json_object_ref (json_node_get_object (root));
 }
 
 /* Search text */
@@ -1284,16 +1319,11 @@ static JsonObject *
 clean_body (JsonObject *body,
             const char *type)
 {
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonNode) copy = NULL;
-  JsonObject *clean;
+  JsonObject *clean = _raad_json_object_deep_copy (body);
   static const char * const envelope[] = {
     "_id", "_rev", "_deleted", "_revisions", "_conflicts", "_revs_info", "_local_seq", NULL
   };
 
-  json_node_set_object (node, body);
-  copy = json_node_copy (node);
-  clean = json_object_ref (json_node_get_object (copy));
   for (guint i = 0; envelope[i]; i++)
     if (json_object_has_member (clean, envelope[i]))
       json_object_remove_member (clean, envelope[i]);
@@ -1308,15 +1338,11 @@ make_rev (const char *parent,
           JsonObject *body)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_MD5);
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) fields = _raad_json_object_deep_copy (body);
   g_autoptr(JsonNode) copy = NULL;
   g_autofree char *canonical = NULL;
-  JsonObject *fields;
   GString *digests = g_string_new (NULL);
 
-  json_node_set_object (node, body);
-  copy = json_node_copy (node);
-  fields = json_node_get_object (copy);
   if (json_object_has_member (fields, "_attachments"))
     {
       JsonObject *atts = json_object_get_object_member (fields, "_attachments");
@@ -1332,6 +1358,7 @@ make_rev (const char *parent,
         }
       json_object_remove_member (fields, "_attachments");
     }
+  copy = json_node_init_object (json_node_alloc (), fields);
   canonical = _raad_json_canonical (copy);
 
   g_checksum_update (checksum, (const guchar *) (parent != NULL ? parent : ""), -1);

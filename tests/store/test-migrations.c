@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-migrations.c: a database of every earlier schema version migrates to the newest */
+#define G_LOG_DOMAIN "test-migrations"
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "raad-record-list.h"
+#include "raad-test-util.h"
+
+static void
+put_member (RaadStore  *store,
+            const char *id,
+            const char *name,
+            const char *council)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autofree char *rev = NULL;
+
+  json_object_set_string_member (body, "name", name);
+  json_object_set_string_member (body, "council_id", council);
+  json_object_set_string_member (body, "hobby", "tuinieren");  /* unknown to this version */
+  rev = raad_store_put (store, id, "member", NULL, body, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+index_exists (RaadStore  *store,
+              const char *name)
+{
+  sqlite3 *db = _raad_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  gboolean found;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master WHERE name = ?", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+static void
+test_from_version (gconstpointer data)
+{
+  guint from = GPOINTER_TO_UINT (data);
+  g_autofree char *dir = raad_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(RaadStore) old = raad_store_open_at_version (path, from, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (raad_store_get_version (old), ==, from);
+    if (from >= 1)
+      {
+        put_member (old, "member-1", "Wilma Voedingsdeskundige", "council-a");
+        put_member (old, "member-2", "Karel de Groot", "council-b");
+      }
+  }
+
+  {
+    g_autoptr(RaadStore) store = raad_store_open (path, &error);
+    g_autoptr(RaadQuery) search = raad_query_new ("member");
+    g_autoptr(RaadQuery) by_council = raad_query_new ("member");
+    g_autoptr(RaadRecordList) found = NULL;
+    g_autoptr(RaadRecordList) in_b = NULL;
+    g_autoptr(JsonObject) body = NULL;
+    guint expected = from >= 1 ? 1 : 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (raad_store_get_version (store), ==, RAAD_STORE_SCHEMA_VERSION);
+    g_assert_true (raad_store_check_integrity (store, &error));
+    g_assert_true (index_exists (store, "documents_council"));
+
+    /* Documents written before the search index existed are found by it. */
+    raad_query_match (search, "voedings");
+    found = raad_record_list_new (store, search);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, expected);
+    raad_query_where_equals (by_council, "council_id", "council-b");
+    in_b = raad_record_list_new (store, by_council);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (in_b)), ==, expected);
+
+    if (from >= 1)
+      {
+        body = raad_store_get (store, "member-2", &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (json_object_get_string_member (body, "hobby"), ==, "tuinieren");
+      }
+    /* And the migrated file takes new writes. */
+    put_member (store, "member-3", "Nieuw Lid", "council-a");
+    g_assert_cmpuint (raad_store_count (store, "member"), ==, from >= 1 ? 3 : 1);
+  }
+  raad_test_remove_tree (dir);
+}
+
+static void
+test_too_new (void)
+{
+  g_autofree char *dir = raad_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "future.db", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_null (raad_store_open (path, &error));
+  g_assert_error (error, RAAD_STORE_ERROR, RAAD_STORE_ERROR_TOO_NEW);
+  raad_test_remove_tree (dir);
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *dir = raad_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "text.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "This is a letter, not a database. It is long enough "
+                                      "to be taken for a header by nobody.", -1, NULL));
+  g_assert_null (raad_store_open (path, &error));
+  g_assert_nonnull (error);
+  raad_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  for (guint v = 0; v < RAAD_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *name = g_strdup_printf ("/store/migrations/from-version-%u", v);
+      g_test_add_data_func (name, GUINT_TO_POINTER (v), test_from_version);
+    }
+  g_test_add_func ("/store/migrations/too-new", test_too_new);
+  g_test_add_func ("/store/migrations/not-a-database", test_not_a_database);
+
+  return g_test_run ();
+}
