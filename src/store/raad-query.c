@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "raad-query.h"
 #include "raad-store-private.h"
 
@@ -43,7 +45,8 @@ struct _RaadQuery
   char           *type;
   GPtrArray      *conds;
   char           *match;
-  GPtrArray      *match_via;
+  GPtrArray      *match_via;       /* field names */
+  GPtrArray      *match_via_types; /* the types they point to */
   GPtrArray      *orders;
 };
 
@@ -100,6 +103,7 @@ raad_query_new (const char *type)
   self->type = g_strdup (type);
   self->conds = g_ptr_array_new_with_free_func (cond_free);
   self->match_via = g_ptr_array_new_with_free_func (g_free);
+  self->match_via_types = g_ptr_array_new_with_free_func (g_free);
   self->orders = g_ptr_array_new_with_free_func (order_free);
   return self;
 }
@@ -120,6 +124,7 @@ raad_query_unref (RaadQuery *self)
   g_ptr_array_unref (self->conds);
   g_free (self->match);
   g_ptr_array_unref (self->match_via);
+  g_ptr_array_unref (self->match_via_types);
   g_ptr_array_unref (self->orders);
   g_free (self);
 }
@@ -198,11 +203,24 @@ raad_query_match (RaadQuery  *self,
 }
 
 void
-raad_query_match_also_via (RaadQuery  *self,
-                           const char *field)
+raad_query_match_also_via_type (RaadQuery  *self,
+                                const char *field,
+                                const char *type)
 {
   CHECK_FIELD (field);
   g_ptr_array_add (self->match_via, g_strdup (field));
+  g_ptr_array_add (self->match_via_types, g_strdup (type));
+}
+
+void
+raad_query_match_also_via (RaadQuery  *self,
+                           const char *field)
+{
+  g_autofree char *type = NULL;
+
+  CHECK_FIELD (field);
+  type = g_str_has_suffix (field, "_id") ? g_strndup (field, strlen (field) - 3) : g_strdup (field);
+  raad_query_match_also_via_type (self, field, type);
 }
 
 void
@@ -235,6 +253,16 @@ raad_query_order_by_rank (RaadQuery          *self,
 
 /* SQL */
 
+/* The SQL for a field's value: its stored column where it has one, else the JSON path. */
+static char *
+field_sql (const char *alias,
+           const char *field)
+{
+  if (_raad_store_field_has_column (field))
+    return g_strdup_printf ("%s.f_%s", alias, field);
+  return g_strdup_printf ("json_extract (%s.body, '$.%s')", alias, field);
+}
+
 static void
 append_where (RaadQuery  *self,
               const char *alias,
@@ -252,38 +280,57 @@ append_where (RaadQuery  *self,
       switch (cond->kind)
         {
         case COND_EQUALS:
-          g_string_append_printf (sql, " AND json_extract (%s.body, '$.%s') = ?",
-                                  alias, cond->field);
-          g_ptr_array_add (params, g_strdup (cond->value));
+          {
+            g_autofree char *f = field_sql (alias, cond->field);
+
+            g_string_append_printf (sql, " AND %s = ?", f);
+            g_ptr_array_add (params, g_strdup (cond->value));
+          }
           break;
 
         case COND_CONTAINS:
-          g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM json_each (%s.body, '$.%s') "
-                                       "WHERE value = ?)", alias, cond->field);
-          g_ptr_array_add (params, g_strdup (cond->value));
+          {
+            g_autofree char *f = field_sql (alias, cond->field);
+
+            /* json_each over the array alone: a column holds it as JSON text. */
+            g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM json_each (%s) WHERE value = ?)", f);
+            g_ptr_array_add (params, g_strdup (cond->value));
+          }
           break;
 
         case COND_EQUALS_OR_CONTAINS:
-          g_string_append_printf (sql, " AND (json_extract (%s.body, '$.%s') = ? OR EXISTS "
-                                       "(SELECT 1 FROM json_each (%s.body, '$.%s') WHERE value = ?))",
-                                  alias, cond->field, alias, cond->array_field);
-          g_ptr_array_add (params, g_strdup (cond->value));
-          g_ptr_array_add (params, g_strdup (cond->value));
+          {
+            g_autofree char *f = field_sql ("y", cond->field);
+            g_autofree char *a = field_sql ("y", cond->array_field);
+
+            /* Two indexed lookups rather than one scan with OR: arrays such as linking pins
+             * are rare, and a partial index holds the documents that have one. */
+            g_string_append_printf (sql, " AND %s.rowid IN (SELECT y.rowid FROM documents y "
+                                         "WHERE y.type = ? AND %s = ? UNION ALL SELECT y.rowid "
+                                         "FROM documents y WHERE y.type = ? AND %s IS NOT NULL "
+                                         "AND EXISTS (SELECT 1 FROM json_each (%s) WHERE value = ?))",
+                                    alias, f, a, a);
+            g_ptr_array_add (params, g_strdup (self->type));
+            g_ptr_array_add (params, g_strdup (cond->value));
+            g_ptr_array_add (params, g_strdup (self->type));
+            g_ptr_array_add (params, g_strdup (cond->value));
+          }
           break;
 
         case COND_REFERENCED_BY:
           {
             g_autofree char *child_alias = g_strdup_printf ("c%u", depth + 1);
+            g_autofree char *f = field_sql (child_alias, cond->field);
 
-            g_string_append_printf (sql, " AND %s.id IN (SELECT json_extract (%s.body, '$.%s') "
-                                         "FROM documents %s WHERE ",
-                                    alias, child_alias, cond->field, child_alias);
+            g_string_append_printf (sql, " AND %s.id IN (SELECT %s FROM documents %s WHERE ",
+                                    alias, f, child_alias);
             append_where (cond->child, child_alias, depth + 1, sql, params);
             if (cond->array_field != NULL)
               {
+                g_autofree char *a = field_sql (child_alias, cond->array_field);
+
                 g_string_append_printf (sql, " UNION SELECT j.value FROM documents %s, "
-                                             "json_each (%s.body, '$.%s') j WHERE ",
-                                        child_alias, child_alias, cond->array_field);
+                                             "json_each (%s) j WHERE ", child_alias, a);
                 append_where (cond->child, child_alias, depth + 1, sql, params);
               }
             g_string_append (sql, ")");
@@ -299,20 +346,46 @@ append_where (RaadQuery  *self,
     {
       g_auto(GStrv) tokens = _raad_store_fts_tokens (self->match);
 
-      /* Every word must match the document or one it points to, each on its own. */
+      /* Every word must match the document or one it points to, each on its own. The first
+       * word drives: its matches (and the documents pointing at documents it matches, through
+       * an indexed column) are the candidates, so SQLite never scans the whole type. */
       for (guint i = 0; tokens[i]; i++)
         {
           g_autofree char *term = g_strdup_printf ("\"%s\"*", tokens[i]);
+
+          if (i == 0)
+            {
+              g_string_append_printf (sql, " AND %s.rowid IN (SELECT rowid FROM search "
+                                           "WHERE search MATCH ?", alias);
+              g_ptr_array_add (params, g_strdup (term));
+              for (guint j = 0; j < self->match_via->len; j++)
+                {
+                  g_autofree char *f = field_sql ("x", g_ptr_array_index (self->match_via, j));
+
+                  g_string_append_printf (sql, " UNION SELECT x.rowid FROM documents x "
+                                               "WHERE x.type = ? AND %s IN (SELECT v.id FROM "
+                                               "documents v WHERE v.type = ? AND v.deleted = 0 "
+                                               "AND v.rowid IN (SELECT rowid FROM search WHERE "
+                                               "search MATCH ?))", f);
+                  g_ptr_array_add (params, g_strdup (self->type));
+                  g_ptr_array_add (params, g_strdup (g_ptr_array_index (self->match_via_types, j)));
+                  g_ptr_array_add (params, g_strdup (term));
+                }
+              g_string_append (sql, ")");
+              continue;
+            }
 
           g_string_append_printf (sql, " AND (%s.rowid IN (SELECT rowid FROM search "
                                        "WHERE search MATCH ?)", alias);
           g_ptr_array_add (params, g_strdup (term));
           for (guint j = 0; j < self->match_via->len; j++)
             {
-              g_string_append_printf (sql, " OR json_extract (%s.body, '$.%s') IN "
-                                           "(SELECT v.id FROM documents v WHERE v.rowid IN "
-                                           "(SELECT rowid FROM search WHERE search MATCH ?))",
-                                      alias, (char *) g_ptr_array_index (self->match_via, j));
+              g_autofree char *f = field_sql (alias, g_ptr_array_index (self->match_via, j));
+
+              g_string_append_printf (sql, " OR %s IN (SELECT v.id FROM documents v WHERE "
+                                           "v.type = ? AND v.deleted = 0 AND v.rowid IN "
+                                           "(SELECT rowid FROM search WHERE search MATCH ?))", f);
+              g_ptr_array_add (params, g_strdup (g_ptr_array_index (self->match_via_types, j)));
               g_ptr_array_add (params, g_strdup (term));
             }
           g_string_append (sql, ")");
@@ -324,7 +397,23 @@ char *
 _raad_query_to_sql (RaadQuery *self,
                     GPtrArray *params)
 {
-  GString *sql = g_string_new ("SELECT d.id FROM documents d WHERE ");
+  return _raad_query_to_sql_with (self, NULL, params);
+}
+
+char *
+_raad_query_to_sql_with (RaadQuery          *self,
+                         const char * const *extra_fields,
+                         GPtrArray          *params)
+{
+  GString *sql = g_string_new ("SELECT d.id");
+
+  for (guint i = 0; extra_fields != NULL && extra_fields[i]; i++)
+    {
+      g_autofree char *f = field_sql ("d", extra_fields[i]);
+
+      g_string_append_printf (sql, ", %s", f);
+    }
+  g_string_append (sql, " FROM documents d WHERE ");
 
   append_where (self, "d", 0, sql, params);
   g_string_append (sql, " ORDER BY ");
@@ -336,7 +425,9 @@ _raad_query_to_sql (RaadQuery *self,
         {
           guint n = g_strv_length (order->ranks);
 
-          g_string_append_printf (sql, "CASE json_extract (d.body, '$.%s')", order->field);
+          g_autofree char *f = field_sql ("d", order->field);
+
+          g_string_append_printf (sql, "CASE %s", f);
           for (guint r = 0; r < n; r++)
             {
               g_string_append_printf (sql, " WHEN ? THEN %u", r);
@@ -345,8 +436,12 @@ _raad_query_to_sql (RaadQuery *self,
           g_string_append_printf (sql, " ELSE %u END, ", n);
         }
       else
-        g_string_append_printf (sql, "json_extract (d.body, '$.%s') COLLATE NOCASE %s, ",
-                                order->field, order->descending ? "DESC" : "ASC");
+        {
+          g_autofree char *f = field_sql ("d", order->field);
+
+          g_string_append_printf (sql, "%s COLLATE NOCASE %s, ", f,
+                                  order->descending ? "DESC" : "ASC");
+        }
     }
   g_string_append (sql, "d.id");
   return g_string_free (sql, FALSE);

@@ -35,6 +35,11 @@ void        raad_query_match               (RaadQuery         *self,
                                             const char        *text);
 void        raad_query_match_also_via      (RaadQuery         *self,
                                             const char        *field);
+/* The same with the type of the documents @field points to given (the two-argument form takes
+ * it from the field's name: "council_id" points to a "council"). */
+void        raad_query_match_also_via_type (RaadQuery         *self,
+                                            const char        *field,
+                                            const char        *type);
 /* Only documents that @child has a result for through @child_field (a council with members
  * that match): id IN (child's @child_field) [or in its @child_array_field]. */
 void        raad_query_where_referenced_by (RaadQuery         *self,
@@ -50,8 +55,12 @@ void        raad_query_order_by_rank       (RaadQuery         *self,
                                             const char        *field,
                                             const char * const *ranks);
 
-/* For the store: the SQL selecting ids, with its parameters. */
+/* For the store: the SQL selecting ids (and @extra_fields' values after the id), with its
+ * parameters. */
 char       *_raad_query_to_sql             (RaadQuery         *self,
+                                            GPtrArray         *params);
+char       *_raad_query_to_sql_with        (RaadQuery         *self,
+                                            const char * const *extra_fields,
                                             GPtrArray         *params);
 /* TRUE when a change to a document of @type may change this query's result. */
 gboolean    _raad_query_depends_on         (RaadQuery         *self,

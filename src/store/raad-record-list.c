@@ -24,7 +24,8 @@ struct _RaadRecordList
   GObject     parent_instance;
 
   RaadStore  *store;
-  RaadQuery  *query;
+  RaadQuery  *query;          /* NULL when the ids are set from outside */
+  char       *type;
   GPtrArray  *ids;
   GHashTable *positions;           /* id → position + 1, built when first asked */
   RaadRecord *cache[CACHE_SIZE];
@@ -74,10 +75,10 @@ read_ids (RaadRecordList *self)
 
 /* Replaces the ids and emits one items-changed for what lies between the common ends. */
 static void
-reload (RaadRecordList *self)
+replace_ids (RaadRecordList *self,
+             GPtrArray      *new_ids)
 {
   g_autoptr(GPtrArray) old_ids = self->ids;
-  GPtrArray *new_ids = read_ids (self);
   guint old_n = old_ids != NULL ? old_ids->len : 0;
   guint new_n = new_ids->len;
   guint head = 0, tail = 0;
@@ -98,6 +99,13 @@ reload (RaadRecordList *self)
                               new_n - head - tail);
   if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+reload (RaadRecordList *self)
+{
+  if (self->query != NULL)
+    replace_ids (self, read_ids (self));
 }
 
 static void
@@ -123,7 +131,7 @@ get_item_type (GListModel *model)
 {
   RaadRecordList *self = RAAD_RECORD_LIST (model);
 
-  return raad_record_type_from_name (raad_query_get_doc_type (self->query));
+  return raad_record_type_from_name (self->type);
 }
 
 static guint
@@ -187,6 +195,7 @@ raad_record_list_finalize (GObject *object)
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->query, raad_query_unref);
   g_clear_object (&self->store);
+  g_free (self->type);
 
   G_OBJECT_CLASS (raad_record_list_parent_class)->finalize (object);
 }
@@ -254,6 +263,7 @@ raad_record_list_new (RaadStore *store,
   self = g_object_new (RAAD_TYPE_RECORD_LIST, NULL);
   self->store = g_object_ref (store);
   self->query = raad_query_ref (query);
+  self->type = g_strdup (raad_query_get_doc_type (query));
   g_ptr_array_unref (self->ids);
   self->ids = read_ids (self);
   self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed),
@@ -284,8 +294,12 @@ raad_record_list_set_query (RaadRecordList *self,
 
   if (self->query == query)
     return;
+  if (self->query == NULL)
+    g_signal_handler_unblock (self->store, self->changed_handler);
   g_clear_pointer (&self->query, raad_query_unref);
   self->query = raad_query_ref (query);
+  g_free (self->type);
+  self->type = g_strdup (raad_query_get_doc_type (query));
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }
@@ -318,4 +332,31 @@ raad_record_list_find (RaadRecordList *self,
     }
   pos = g_hash_table_lookup (self->positions, id);
   return pos != NULL ? GPOINTER_TO_UINT (pos) - 1 : G_MAXUINT;
+}
+
+RaadRecordList *
+_raad_record_list_new_for_ids (RaadStore  *store,
+                               const char *type)
+{
+  RaadRecordList *self;
+
+  g_return_val_if_fail (RAAD_IS_STORE (store), NULL);
+
+  self = g_object_new (RAAD_TYPE_RECORD_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->type = g_strdup (type);
+  /* Connected but quiet until a query is set: the owner of the ids refreshes them. */
+  self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed),
+                                            self);
+  g_signal_handler_block (store, self->changed_handler);
+  return self;
+}
+
+void
+_raad_record_list_set_ids (RaadRecordList *self,
+                           GPtrArray      *ids)
+{
+  g_return_if_fail (RAAD_IS_RECORD_LIST (self));
+
+  replace_ids (self, g_ptr_array_ref (ids));
 }

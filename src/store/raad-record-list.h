@@ -12,6 +12,12 @@ G_DECLARE_FINAL_TYPE (RaadRecordList, raad_record_list, RAAD, RECORD_LIST, GObje
 
 RaadRecordList *raad_record_list_new          (RaadStore       *store,
                                                RaadQuery       *query);
+/* A list whose ids someone else decides (a section of a RaadSectionList). */
+RaadRecordList *_raad_record_list_new_for_ids (RaadStore       *store,
+                                               const char      *type);
+/* Takes @ids and emits one items-changed for the part that differs. */
+void            _raad_record_list_set_ids     (RaadRecordList  *self,
+                                               GPtrArray       *ids);
 RaadStore      *raad_record_list_get_store    (RaadRecordList  *self);
 RaadQuery      *raad_record_list_get_query    (RaadRecordList  *self);
 /* Runs the new query and emits one items-changed for the part that differs. */

@@ -280,7 +280,12 @@ field_to_json (const GValue *value)
       array = json_array_new ();
       for (guint i = 0; strv[i]; i++)
         json_array_add_string_element (array, strv[i]);
-      return json_node_init_array (json_node_alloc (), array);
+      {
+        JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+        json_node_take_array (node, array);
+        return node;
+      }
     }
   if (type == G_TYPE_BOOLEAN)
     return json_node_init_boolean (json_node_alloc (), g_value_get_boolean (value));

@@ -60,8 +60,20 @@ out:
   return ok;
 }
 
+/* Fields with a column of their own in `documents` (see migration 1). */
+static const char * const column_fields[] = {
+  "name", "council_id", "parent_id", "role", "kind", "linking_pins", "attention_areas", NULL
+};
+
+gboolean
+_raad_store_field_has_column (const char *field)
+{
+  return g_strv_contains (column_fields, field);
+}
+
 static const RaadMigration migrations[] = {
-  /* 1: documents, the revision tree, attachments by digest, the local table. */
+  /* 1: documents, the revision tree, attachments by digest, the local table. The fields lists
+   * filter and sort on are stored generated columns: read without parsing the body. */
   { 1,
     "CREATE TABLE documents ("
     "  rowid INTEGER PRIMARY KEY,"
@@ -70,7 +82,14 @@ static const RaadMigration migrations[] = {
     "  rev TEXT NOT NULL,"
     "  deleted INTEGER NOT NULL DEFAULT 0,"
     "  body TEXT NOT NULL,"
-    "  seq INTEGER NOT NULL);"
+    "  seq INTEGER NOT NULL,"
+    "  f_name TEXT GENERATED ALWAYS AS (json_extract (body, '$.name')) STORED,"
+    "  f_council_id TEXT GENERATED ALWAYS AS (json_extract (body, '$.council_id')) STORED,"
+    "  f_parent_id TEXT GENERATED ALWAYS AS (json_extract (body, '$.parent_id')) STORED,"
+    "  f_role TEXT GENERATED ALWAYS AS (json_extract (body, '$.role')) STORED,"
+    "  f_kind TEXT GENERATED ALWAYS AS (json_extract (body, '$.kind')) STORED,"
+    "  f_linking_pins TEXT GENERATED ALWAYS AS (json_extract (body, '$.linking_pins')) STORED,"
+    "  f_attention_areas TEXT GENERATED ALWAYS AS (json_extract (body, '$.attention_areas')) STORED);"
     "CREATE INDEX documents_seq ON documents (seq);"
     "CREATE INDEX documents_type ON documents (type, deleted);"
     "CREATE TABLE revisions ("
@@ -102,8 +121,9 @@ static const RaadMigration migrations[] = {
 
   /* 3: the fields lists filter and sort on. */
   { 3,
-    "CREATE INDEX documents_council ON documents (type, json_extract (body, '$.council_id'));"
-    "CREATE INDEX documents_name ON documents (type, json_extract (body, '$.name') COLLATE NOCASE);",
+    "CREATE INDEX documents_council ON documents (type, f_council_id);"
+    "CREATE INDEX documents_name ON documents (type, f_name COLLATE NOCASE);"
+    "CREATE INDEX documents_linking_pins ON documents (type) WHERE f_linking_pins IS NOT NULL;",
     NULL },
 };
 

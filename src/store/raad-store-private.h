@@ -19,6 +19,8 @@ typedef struct
 } RaadMigration;
 
 const RaadMigration *_raad_store_migrations        (guint          *n_migrations);
+/* TRUE when documents has the column f_<field> for @field. */
+gboolean             _raad_store_field_has_column (const char     *field);
 gboolean             _raad_store_exec             (sqlite3        *db,
                                                    const char     *sql,
                                                    GError        **error);

@@ -306,8 +306,12 @@ _raad_json_node_deep_copy (JsonNode *node)
   switch (JSON_NODE_TYPE (node))
     {
     case JSON_NODE_OBJECT:
-      return json_node_init_object (json_node_alloc (),
-                                    _raad_json_object_deep_copy (json_node_get_object (node)));
+      {
+        JsonNode *copy = json_node_new (JSON_NODE_OBJECT);
+
+        json_node_take_object (copy, _raad_json_object_deep_copy (json_node_get_object (node)));
+        return copy;
+      }
     case JSON_NODE_ARRAY:
       {
         JsonArray *src = json_node_get_array (node);
@@ -1358,7 +1362,8 @@ make_rev (const char *parent,
         }
       json_object_remove_member (fields, "_attachments");
     }
-  copy = json_node_init_object (json_node_alloc (), fields);
+  copy = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (copy, fields);
   canonical = _raad_json_canonical (copy);
 
   g_checksum_update (checksum, (const guchar *) (parent != NULL ? parent : ""), -1);

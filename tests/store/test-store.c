@@ -15,6 +15,7 @@
 #include "raad-organisation.h"
 #include "raad-photo.h"
 #include "raad-record-list.h"
+#include "raad-section-list.h"
 #include "raad-test-util.h"
 
 static JsonObject *
@@ -747,6 +748,76 @@ test_list_model (void)
 }
 
 static void
+test_section_list (void)
+{
+  g_autoptr(RaadStore) store = raad_test_store_new ();
+  g_autoptr(RaadCouncil) ccr = add_council (store, "CCR", RAAD_COUNCIL_CENTRAL);
+  g_autoptr(RaadCouncil) linde = add_council (store, "De Linde", RAAD_COUNCIL_LOCAL);
+  g_autoptr(RaadCouncil) empty = add_council (store, "Het Anker", RAAD_COUNCIL_LOCAL);
+  const char *ccr_id = raad_record_get_id (RAAD_RECORD (ccr));
+  const char *linde_id = raad_record_get_id (RAAD_RECORD (linde));
+  const char *food[] = { "voeding", NULL };
+  const char *none[] = { NULL };
+  const char *pins[] = { ccr_id, NULL };
+  g_autoptr(RaadMember) a = add_member (store, "Anna", ccr_id, RAAD_ROLE_MEMBER, none);
+  g_autoptr(RaadMember) z = add_member (store, "Zeger", ccr_id, RAAD_ROLE_CHAIR, food);
+  g_autoptr(RaadMember) p = add_member (store, "Piet", linde_id, RAAD_ROLE_MEMBER, food);
+  g_autoptr(RaadQuery) groups = raad_query_new ("council");
+  g_autoptr(RaadQuery) items = raad_query_new ("member");
+  g_autoptr(RaadQuery) search = raad_query_new ("member");
+  g_autoptr(RaadSectionList) list = NULL;
+  g_autoptr(RaadSection) first = NULL;
+  g_autoptr(RaadSection) second = NULL;
+  g_autoptr(RaadSection) again = NULL;
+  g_autoptr(RaadRecord) chair = NULL;
+  ItemsChanged seen = { 0 }, seen_items = { 0 };
+
+  raad_member_set_linking_pins (p, pins);
+  g_assert_true (raad_record_save (RAAD_RECORD (p), NULL));
+
+  raad_query_order_by (groups, "kind", FALSE);
+  raad_query_order_by (groups, "name", FALSE);
+  raad_query_order_by_rank (items, "role", raad_member_roles ());
+  raad_query_order_by (items, "name", FALSE);
+  list = raad_section_list_new (store, groups, items, "council_id", "linking_pins");
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &seen);
+
+  /* CCR first (central), then by name; the empty council is listed too. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (raad_section_get_record (first) == RAAD_RECORD (ccr));
+  /* Chair first; the linking pin of De Linde is in the CCR's section too. */
+  g_assert_cmpuint (raad_section_get_n_items (first), ==, 3);
+  chair = g_list_model_get_item (raad_section_get_items (first), 0);
+  g_assert_true (chair == RAAD_RECORD (z));
+  g_assert_cmpuint (raad_section_list_get_n_total (list), ==, 4);
+  g_assert_cmpuint (raad_section_list_find (list, raad_record_get_id (RAAD_RECORD (empty))), ==, 2);
+
+  /* A search: one query, sections without matches go, kept sections are the same objects. */
+  g_signal_connect (raad_section_get_items (first), "items-changed", G_CALLBACK (on_items_changed),
+                    &seen_items);
+  raad_section_list_set_show_empty (list, FALSE);
+  raad_query_match (search, "voed");
+  raad_query_match_also_via (search, "council_id");
+  raad_query_order_by_rank (search, "role", raad_member_roles ());
+  raad_query_order_by (search, "name", FALSE);
+  raad_section_list_set_item_query (list, search);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (again == first);
+  g_assert_cmpuint (raad_section_get_n_items (first), ==, 2);  /* Zeger and Piet, not Anna */
+  g_assert_cmpuint (seen_items.count, ==, 1);
+  second = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_true (raad_section_get_record (second) == RAAD_RECORD (linde));
+
+  /* A store change reaches the sections: Anna now works on food too. */
+  raad_member_set_attention_areas (a, food);
+  g_assert_true (raad_record_save (RAAD_RECORD (a), NULL));
+  g_assert_cmpuint (raad_section_get_n_items (first), ==, 3);
+  g_assert_cmpuint (raad_section_list_get_n_total (list), ==, 4);
+}
+
+static void
 test_demo (void)
 {
   g_autoptr(RaadStore) store = raad_test_store_new ();
@@ -803,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/store/attachments/photo", test_attachments);
   g_test_add_func ("/store/search/fts", test_search);
   g_test_add_func ("/store/list/items-changed", test_list_model);
+  g_test_add_func ("/store/list/sections", test_section_list);
   g_test_add_func ("/store/demo/example-organisation", test_demo);
 
   return g_test_run ();
