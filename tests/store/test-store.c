@@ -134,7 +134,11 @@ test_rev_chain (void)
   /* Inner revisions lose their bodies; the leaf keeps it. */
   g_assert_null (raad_store_get_revision (store, "doc", g_ptr_array_index (revs, 0), &error));
   g_clear_error (&error);
-  g_assert_nonnull (raad_store_get_revision (store, "doc", parent, &error));
+  {
+    g_autoptr(JsonObject) leaf = raad_store_get_revision (store, "doc", parent, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (json_object_get_int_member (leaf, "n"), ==, 4);
+  }
 }
 
 static void
