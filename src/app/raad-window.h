@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* raad-window.h: the main window: header bar, pages, welcome and error states */
+#pragma once
+
+#include <adwaita.h>
+
+#include "raad-application.h"
+#include "raad-store.h"
+
+G_BEGIN_DECLS
+
+#define RAAD_TYPE_WINDOW (raad_window_get_type ())
+G_DECLARE_FINAL_TYPE (RaadWindow, raad_window, RAAD, WINDOW, AdwApplicationWindow)
+
+/* @store may be NULL when it could not be opened: then call raad_window_show_store_error. */
+RaadWindow *raad_window_new              (RaadApplication *application,
+                                          RaadStore       *store);
+RaadStore  *raad_window_get_store        (RaadWindow      *self);
+void        raad_window_show_store_error (RaadWindow      *self,
+                                          const GError    *error);
+/* Opens at @width × @height and does not remember the size (screenshots). */
+void        raad_window_set_fixed_size   (RaadWindow      *self,
+                                          int              width,
+                                          int              height);
+void        raad_window_add_toast        (RaadWindow      *self,
+                                          AdwToast        *toast);
+
+G_END_DECLS

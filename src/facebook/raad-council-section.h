@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* raad-council-section.h: one council on the face-book: its title and its member cards */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "raad-council.h"
+#include "raad-facebook-state.h"
+
+G_BEGIN_DECLS
+
+#define RAAD_TYPE_COUNCIL_SECTION (raad_council_section_get_type ())
+G_DECLARE_FINAL_TYPE (RaadCouncilSection, raad_council_section, RAAD, COUNCIL_SECTION, GtkWidget)
+
+RaadCouncil       *raad_council_section_get_council (RaadCouncilSection *self);
+void               raad_council_section_set_council (RaadCouncilSection *self,
+                                                     RaadCouncil        *council);
+/* The page's state; when unset, the section takes it from the RaadFacebookPage it is in. */
+RaadFacebookState *raad_council_section_get_state   (RaadCouncilSection *self);
+void               raad_council_section_set_state   (RaadCouncilSection *self,
+                                                     RaadFacebookState  *state);
+/* The members shown, as a GListModel of RaadMember. */
+GListModel        *raad_council_section_get_members (RaadCouncilSection *self);
+guint              raad_council_section_get_n_members (RaadCouncilSection *self);
+/* Whether the section builds its cards (the page wants those near the visible part). */
+gboolean           raad_council_section_get_wanted  (RaadCouncilSection *self);
+void               raad_council_section_set_wanted  (RaadCouncilSection *self,
+                                                     gboolean            wanted);
+/* TRUE while the query waits or wanted cards are still being built. */
+gboolean           raad_council_section_get_loading (RaadCouncilSection *self);
+/* TRUE once the members are counted for the current filters. */
+gboolean           raad_council_section_get_counted (RaadCouncilSection *self);
+
+G_END_DECLS

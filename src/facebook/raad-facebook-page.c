@@ -1,0 +1,913 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* raad-facebook-page.c: the face-book (smoelenboek): every council with its member cards */
+#define G_LOG_DOMAIN "raad-facebook"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "raad-council.h"
+#include "raad-council-editor.h"
+#include "raad-council-section.h"
+#include "raad-facebook-export.h"
+#include "raad-facebook-page.h"
+#include "raad-member.h"
+#include "raad-member-editor.h"
+#include "raad-record-list.h"
+#include "raad-wrap-box.h"
+
+/* The page is a GtkListView over the councils (a RaadRecordList, so only the visible
+ * sections exist), each row a RaadCouncilSection with a flow box of member cards. Search and
+ * filters live in a RaadFacebookState shared with the sections: a change gives the councils
+ * one new query (councils without matching members drop out in SQL) and every section one
+ * new member query. The council filter only hides sections, through a GtkFilterListModel
+ * over the few councils.
+ *
+ * A section builds its cards only when the page wants it to: all of them while the whole
+ * face-book is small, else those near the visible part (checked after every scroll and
+ * resize), and a section far out of sight drops its cards again. */
+
+/* Up to this many cards the face-book builds them all; beyond, only those near the view. */
+#define SMALL_FACEBOOK 300
+
+struct _RaadFacebookPage
+{
+  GtkBox              parent_instance;
+
+  RaadStore          *store;
+  RaadFacebookState  *state;
+  GSettings          *settings;
+  RaadRecordList     *councils;
+  GtkFilterListModel *shown_councils;
+  GtkCustomFilter    *council_filter_func;
+  GtkStringList      *council_names;
+  GPtrArray          *council_ids;      /* parallel to council_names, [0] = NULL */
+  GtkStringList      *area_names;
+  guint               areas_timeout_id;
+  guint               areas_idle_id;
+  struct _AreaScan   *area_scan;
+  guint               wanted_idle_id;
+  gboolean            updating_filters;
+
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *council_filter;
+  GtkDropDown        *role_filter;
+  GtkDropDown        *area_filter;
+  GtkStack           *content_stack;
+  GtkScrolledWindow  *scrolled_window;
+  GtkListView        *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (RaadFacebookPage, raad_facebook_page, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void update_content (RaadFacebookPage *self);
+
+static GtkWindow *
+get_parent_window (RaadFacebookPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* Attention areas: the distinct ones over all members, for the filter. */
+
+static int
+compare_collate (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The store has no index over array fields' values, so the areas are read from every
+ * member's document: in slices of a few milliseconds from an idle, never for a whole frame. */
+typedef struct _AreaScan
+{
+  GStrv       ids;
+  guint       next;
+  GHashTable *seen;      /* casefolded area */
+  GPtrArray  *areas;
+} AreaScan;
+
+static void
+area_scan_free (AreaScan *scan)
+{
+  g_strfreev (scan->ids);
+  g_hash_table_unref (scan->seen);
+  g_ptr_array_unref (scan->areas);
+  g_free (scan);
+}
+
+/* Reads members until @budget_usec passed; TRUE when all were read. */
+static gboolean
+area_scan_step (AreaScan  *scan,
+                RaadStore *store,
+                gint64     budget_usec)
+{
+  gint64 deadline = g_get_monotonic_time () + budget_usec;
+
+  while (scan->ids != NULL && scan->ids[scan->next] != NULL)
+    {
+      g_autoptr(JsonObject) body = raad_store_get (store, scan->ids[scan->next++], NULL);
+      JsonArray *array = NULL;
+
+      if (body != NULL && json_object_has_member (body, "attention_areas"))
+        array = json_object_get_array_member (body, "attention_areas");
+      for (guint j = 0; array != NULL && j < json_array_get_length (array); j++)
+        {
+          const char *area = json_array_get_string_element (array, j);
+
+          if (area != NULL && *area != '\0'
+              && g_hash_table_add (scan->seen, g_utf8_casefold (area, -1)))
+            g_ptr_array_add (scan->areas, g_strdup (area));
+        }
+      if ((scan->next & 31) == 0 && g_get_monotonic_time () > deadline)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+get_selected_area (RaadFacebookPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->area_filter);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return gtk_string_list_get_string (self->area_names, selected);
+}
+
+static void
+apply_areas (RaadFacebookPage *self,
+             GPtrArray        *areas)
+{
+  g_autofree char *selected = g_strdup (get_selected_area (self));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->area_names));
+  guint position = 0;
+
+  g_ptr_array_sort (areas, compare_collate);
+  g_ptr_array_add (areas, NULL);
+
+  self->updating_filters = TRUE;
+  gtk_string_list_splice (self->area_names, 1, n_items - 1, (const char * const *) areas->pdata);
+  for (guint i = 0; selected != NULL && areas->pdata[i] != NULL; i++)
+    if (g_str_equal (areas->pdata[i], selected))
+      position = i + 1;
+  gtk_drop_down_set_selected (self->area_filter, position);
+  self->updating_filters = FALSE;
+
+  /* The area filtered on is gone: show everyone again. */
+  if (selected != NULL && position == 0)
+    raad_facebook_state_set_attention_area (self->state, NULL);
+}
+
+static gboolean
+area_scan_idle (gpointer data)
+{
+  RaadFacebookPage *self = data;
+
+  if (!area_scan_step (self->area_scan, self->store, 4000))
+    return G_SOURCE_CONTINUE;
+
+  apply_areas (self, self->area_scan->areas);
+  g_clear_pointer (&self->area_scan, area_scan_free);
+  self->areas_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* (Re)starts reading the areas. */
+static void
+update_area_filter (RaadFacebookPage *self)
+{
+  g_clear_pointer (&self->area_scan, area_scan_free);
+  if (self->store == NULL)
+    {
+      g_clear_handle_id (&self->areas_idle_id, g_source_remove);
+      return;
+    }
+
+  self->area_scan = g_new0 (AreaScan, 1);
+  self->area_scan->ids = raad_store_list_ids (self->store, "member");
+  self->area_scan->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->area_scan->areas = g_ptr_array_new_with_free_func (g_free);
+  if (self->areas_idle_id == 0)
+    self->areas_idle_id = g_idle_add_full (G_PRIORITY_LOW, area_scan_idle, self, NULL);
+}
+
+static gboolean
+update_area_filter_timeout (gpointer data)
+{
+  RaadFacebookPage *self = data;
+
+  self->areas_timeout_id = 0;
+  update_area_filter (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_council_filter (RaadFacebookPage *self)
+{
+  g_autoptr(RaadRecordList) councils = NULL;
+  g_autoptr(RaadQuery) query = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *selected_id = raad_facebook_state_get_council_id (self->state);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->council_names));
+  guint position = 0;
+  guint n;
+
+  if (self->store == NULL)
+    return;
+
+  /* All councils, whatever the search: a small list, read once per council change. */
+  query = raad_query_new ("council");
+  raad_query_order_by (query, "kind", FALSE);
+  raad_query_order_by (query, "name", FALSE);
+  councils = raad_record_list_new (self->store, query);
+  n = g_list_model_get_n_items (G_LIST_MODEL (councils));
+
+  g_ptr_array_set_size (self->council_ids, 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RaadCouncil) council = g_list_model_get_item (G_LIST_MODEL (councils), i);
+      const char *id = raad_record_get_id (RAAD_RECORD (council));
+
+      g_ptr_array_add (names, g_strdup (raad_council_get_name (council)));
+      g_ptr_array_add (self->council_ids, g_strdup (id));
+      if (g_strcmp0 (id, selected_id) == 0)
+        position = i + 1;
+    }
+  g_ptr_array_add (names, NULL);
+
+  self->updating_filters = TRUE;
+  gtk_string_list_splice (self->council_names, 1, n_items - 1,
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->council_filter, position);
+  self->updating_filters = FALSE;
+
+  if (selected_id != NULL && position == 0)
+    raad_facebook_state_set_council_id (self->state, NULL);
+}
+
+static void
+store_changed_cb (RaadFacebookPage  *self,
+                  const char *const *types,
+                  const char *const *ids,
+                  RaadStore         *store)
+{
+  if (types == NULL)
+    return;
+  if (g_strv_contains (types, "council"))
+    update_council_filter (self);
+  if (g_strv_contains (types, "member") && self->areas_timeout_id == 0)
+    self->areas_timeout_id = g_timeout_add (250, update_area_filter_timeout, self);
+}
+
+static gboolean
+council_filter_func (gpointer item,
+                     gpointer user_data)
+{
+  RaadFacebookPage *self = user_data;
+  const char *council_id = raad_facebook_state_get_council_id (self->state);
+
+  return council_id == NULL || g_strcmp0 (raad_record_get_id (item), council_id) == 0;
+}
+
+/* Which sections build their cards. */
+
+static void
+update_wanted_sections (RaadFacebookPage *self)
+{
+  GtkWidget *list = GTK_WIDGET (self->list_view);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  int width = gtk_widget_get_width (list);
+  double height = gtk_adjustment_get_page_size (vadjustment);
+  double y;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint total = 0;
+  gboolean all_counted = TRUE;
+
+  /* Cards are built over frames of a window on screen; "map" asks again. */
+  if (!gtk_widget_get_mapped (list))
+    return;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (row);
+
+      if (RAAD_IS_COUNCIL_SECTION (child)
+          && raad_council_section_get_council (RAAD_COUNCIL_SECTION (child)) != NULL)
+        {
+          g_ptr_array_add (rows, row);
+          total += raad_council_section_get_n_members (RAAD_COUNCIL_SECTION (child));
+          all_counted &= raad_council_section_get_counted (RAAD_COUNCIL_SECTION (child));
+        }
+    }
+
+  /* The list view leaves rows out of sight where they were, so their allocations say
+   * nothing: the rows' heights, in order, give where each one is. */
+  y = -gtk_adjustment_get_value (vadjustment);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = rows->pdata[i];
+      RaadCouncilSection *section = RAAD_COUNCIL_SECTION (gtk_widget_get_first_child (row));
+      int row_height = 0;
+      double top = y, bottom;
+
+      if (width > 0)
+        gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, NULL, &row_height, NULL, NULL);
+      bottom = top + row_height;
+      y = bottom;
+
+      if (all_counted && total <= SMALL_FACEBOOK)
+        raad_council_section_set_wanted (section, TRUE);
+      else if (width <= 0 || height <= 0)
+        continue;
+      /* Wanted from one screen above to two below; dropped beyond four either way. */
+      else if (bottom > -height && top < 2 * height)
+        raad_council_section_set_wanted (section, TRUE);
+      else if (bottom < -4 * height || top > 5 * height)
+        raad_council_section_set_wanted (section, FALSE);
+    }
+}
+
+static gboolean
+update_wanted_idle (gpointer data)
+{
+  RaadFacebookPage *self = data;
+
+  self->wanted_idle_id = 0;
+  update_wanted_sections (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the next layout: the idle runs after the frame clock's (higher priority) paint. */
+static void
+queue_update_wanted (RaadFacebookPage *self)
+{
+  if (self->wanted_idle_id == 0)
+    self->wanted_idle_id = g_idle_add (update_wanted_idle, self);
+}
+
+static void
+update_content (RaadFacebookPage *self)
+{
+  const char *page = "list";
+
+  if (self->shown_councils != NULL
+      && g_list_model_get_n_items (G_LIST_MODEL (self->shown_councils)) == 0)
+    {
+      if (raad_facebook_state_get_filtering (self->state)
+          || raad_facebook_state_get_council_id (self->state) != NULL)
+        page = "no-results";
+      else
+        page = "no-councils";
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, page);
+}
+
+static void
+filters_changed_cb (RaadFacebookPage *self)
+{
+  g_autoptr(RaadQuery) query = NULL;
+
+  if (self->councils == NULL)
+    return;
+  query = raad_facebook_state_build_council_query (self->state);
+  raad_record_list_set_query (self->councils, query);
+  update_content (self);
+  queue_update_wanted (self);
+}
+
+static void
+council_id_changed_cb (RaadFacebookPage *self)
+{
+  if (self->council_filter_func != NULL)
+    gtk_filter_changed (GTK_FILTER (self->council_filter_func), GTK_FILTER_CHANGE_DIFFERENT);
+  update_content (self);
+}
+
+static void
+search_changed_cb (RaadFacebookPage *self)
+{
+  raad_facebook_state_set_search (self->state,
+                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+stop_search_cb (RaadFacebookPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+council_filter_selected_cb (RaadFacebookPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->council_filter);
+
+  if (self->updating_filters)
+    return;
+  raad_facebook_state_set_council_id (self->state,
+                                      selected < self->council_ids->len
+                                      ? g_ptr_array_index (self->council_ids, selected) : NULL);
+}
+
+static void
+role_filter_selected_cb (RaadFacebookPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->role_filter);
+  const char * const *roles = raad_member_roles ();
+
+  if (self->updating_filters)
+    return;
+  raad_facebook_state_set_role (self->state,
+                                selected > 0 && selected <= g_strv_length ((char **) roles)
+                                ? roles[selected - 1] : NULL);
+}
+
+static void
+area_filter_selected_cb (RaadFacebookPage *self)
+{
+  if (self->updating_filters)
+    return;
+  raad_facebook_state_set_attention_area (self->state, get_selected_area (self));
+}
+
+/* The council a new member goes in: the one filtered on, else the user's own, else the
+ * first. */
+static const char *
+pick_default_council (RaadFacebookPage *self)
+{
+  const char *id = raad_facebook_state_get_council_id (self->state);
+
+  if (id == NULL)
+    id = raad_facebook_state_get_current_council_id (self->state);
+  if ((id == NULL || *id == '\0' || !raad_store_exists (self->store, id))
+      && self->council_ids->len > 1)
+    id = g_ptr_array_index (self->council_ids, 1);
+  return id;
+}
+
+/* The page's shortcuts work anywhere in the window; from another page they come here. */
+static void
+show_page (RaadFacebookPage *self)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
+
+  if (stack != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), GTK_WIDGET (self));
+}
+
+/* Actions */
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  show_page (RAAD_FACEBOOK_PAGE (widget));
+  raad_facebook_page_focus_search (RAAD_FACEBOOK_PAGE (widget));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RaadFacebookPage *self = RAAD_FACEBOOK_PAGE (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->council_filter, 0);
+  gtk_drop_down_set_selected (self->role_filter, 0);
+  gtk_drop_down_set_selected (self->area_filter, 0);
+  raad_facebook_state_clear_filters (self->state);
+}
+
+static void
+new_member_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RaadFacebookPage *self = RAAD_FACEBOOK_PAGE (widget);
+  GtkWidget *editor;
+
+  if (self->store == NULL)
+    return;
+  show_page (self);
+  if (raad_store_count (self->store, "council") == 0)
+    {
+      gtk_widget_activate_action (widget, "facebook.new-council", NULL);
+      return;
+    }
+  editor = raad_member_editor_new (self->store, NULL, pick_default_council (self));
+  gtk_window_set_transient_for (GTK_WINDOW (editor), get_parent_window (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_member_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RaadFacebookPage *self = RAAD_FACEBOOK_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(RaadRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) toplevels = NULL;
+  GtkWidget *editor;
+
+  if (self->store == NULL)
+    return;
+  record = raad_record_load (self->store, id, &error);
+  if (record == NULL || !RAAD_IS_MEMBER (record))
+    {
+      g_warning ("Cannot edit member %s: %s", id, error != NULL ? error->message : "not a member");
+      return;
+    }
+
+  /* One editor per member: a second activation brings the open one to the front. */
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (RAAD_IS_MEMBER_EDITOR (l->data)
+          && raad_member_editor_get_member (l->data) == RAAD_MEMBER (record))
+        {
+          gtk_window_present (l->data);
+          return;
+        }
+    }
+
+  editor = raad_member_editor_new (self->store, RAAD_MEMBER (record), NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), get_parent_window (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_council_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RaadFacebookPage *self = RAAD_FACEBOOK_PAGE (widget);
+  GtkWidget *editor;
+
+  if (self->store == NULL)
+    return;
+  editor = raad_council_editor_new (self->store, NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), get_parent_window (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_council_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RaadFacebookPage *self = RAAD_FACEBOOK_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(RaadRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor;
+
+  if (self->store == NULL)
+    return;
+  record = raad_record_load (self->store, id, &error);
+  if (record == NULL || !RAAD_IS_COUNCIL (record))
+    {
+      g_warning ("Cannot edit council %s: %s", id,
+                 error != NULL ? error->message : "not a council");
+      return;
+    }
+  editor = raad_council_editor_new (self->store, RAAD_COUNCIL (record));
+  gtk_window_set_transient_for (GTK_WINDOW (editor), get_parent_window (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RaadFacebookPage *self = RAAD_FACEBOOK_PAGE (widget);
+
+  if (self->store != NULL)
+    raad_facebook_export_pdf (widget, self->store, raad_facebook_state_get_council_id (self->state));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RaadFacebookPage *self = RAAD_FACEBOOK_PAGE (widget);
+
+  show_page (self);
+  if (self->store != NULL)
+    raad_facebook_print (widget, self->store, raad_facebook_state_get_council_id (self->state));
+}
+
+static void
+export_vcards_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RaadFacebookPage *self = RAAD_FACEBOOK_PAGE (widget);
+
+  if (self->store != NULL)
+    raad_facebook_export_vcards (widget, self->store,
+                                 raad_facebook_state_get_council_id (self->state));
+}
+
+static void
+import_vcards_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RaadFacebookPage *self = RAAD_FACEBOOK_PAGE (widget);
+
+  if (self->store != NULL)
+    raad_facebook_import_vcards (widget, self->store,
+                                 raad_facebook_state_get_council_id (self->state));
+}
+
+/* GObject */
+
+static void
+raad_facebook_page_dispose (GObject *object)
+{
+  RaadFacebookPage *self = RAAD_FACEBOOK_PAGE (object);
+
+  raad_facebook_page_set_store (self, NULL);
+  g_clear_handle_id (&self->areas_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->areas_idle_id, g_source_remove);
+  g_clear_pointer (&self->area_scan, area_scan_free);
+  g_clear_handle_id (&self->wanted_idle_id, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAAD_TYPE_FACEBOOK_PAGE);
+
+  g_clear_object (&self->settings);
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
+  g_clear_object (&self->council_names);
+  g_clear_object (&self->area_names);
+  g_clear_pointer (&self->council_ids, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (raad_facebook_page_parent_class)->dispose (object);
+}
+
+static void
+raad_facebook_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  RaadFacebookPage *self = RAAD_FACEBOOK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_STATE:
+      g_value_set_object (value, self->state);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+raad_facebook_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  RaadFacebookPage *self = RAAD_FACEBOOK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      raad_facebook_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+raad_facebook_page_class_init (RaadFacebookPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = raad_facebook_page_dispose;
+  object_class->get_property = raad_facebook_page_get_property;
+  object_class->set_property = raad_facebook_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RAAD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_object ("state", NULL, NULL, RAAD_TYPE_FACEBOOK_STATE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RAAD_TYPE_WRAP_BOX);
+  g_type_ensure (RAAD_TYPE_COUNCIL_SECTION);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/facebook/raad-facebook-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RaadFacebookPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RaadFacebookPage, council_filter);
+  gtk_widget_class_bind_template_child (widget_class, RaadFacebookPage, role_filter);
+  gtk_widget_class_bind_template_child (widget_class, RaadFacebookPage, area_filter);
+  gtk_widget_class_bind_template_child (widget_class, RaadFacebookPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, RaadFacebookPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, RaadFacebookPage, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, council_filter_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, role_filter_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, area_filter_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "facebook.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "facebook.clear-filters", NULL,
+                                   clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "facebook.new-member", NULL, new_member_action);
+  gtk_widget_class_install_action (widget_class, "facebook.edit-member", "s", edit_member_action);
+  gtk_widget_class_install_action (widget_class, "facebook.new-council", NULL,
+                                   new_council_action);
+  gtk_widget_class_install_action (widget_class, "facebook.edit-council", "s",
+                                   edit_council_action);
+  gtk_widget_class_install_action (widget_class, "facebook.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "facebook.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "facebook.export-vcards", NULL,
+                                   export_vcards_action);
+  gtk_widget_class_install_action (widget_class, "facebook.import-vcards", NULL,
+                                   import_vcards_action);
+}
+
+static void
+raad_facebook_page_init (RaadFacebookPage *self)
+{
+  g_autoptr(GtkStringList) roles = NULL;
+  const char * const *role_ids = raad_member_roles ();
+  GtkAdjustment *vadjustment;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->state = raad_facebook_state_new ();
+  g_signal_connect_swapped (self->state, "filters-changed", G_CALLBACK (filters_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->state, "notify::council-id",
+                            G_CALLBACK (council_id_changed_cb), self);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_settings_bind (self->settings, "term-warning-months", self->state, "term-warning-months",
+                   G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "show-contact-details", self->state, "show-contact-details",
+                   G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "current-council", self->state, "current-council-id",
+                   G_SETTINGS_BIND_GET);
+
+  self->council_names = gtk_string_list_new ((const char *[]) { _("All councils"), NULL });
+  self->council_ids = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->council_ids, NULL);
+  gtk_drop_down_set_model (self->council_filter, G_LIST_MODEL (self->council_names));
+
+  roles = gtk_string_list_new ((const char *[]) { _("All roles"), NULL });
+  for (guint i = 0; role_ids[i] != NULL; i++)
+    gtk_string_list_append (roles, raad_member_role_label (role_ids[i]));
+  gtk_drop_down_set_model (self->role_filter, G_LIST_MODEL (roles));
+
+  self->area_names = gtk_string_list_new ((const char *[]) { _("All attention areas"), NULL });
+  gtk_drop_down_set_model (self->area_filter, G_LIST_MODEL (self->area_names));
+
+  /* Scrolling, resizing and new content all move sections in or out of view. */
+  vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  g_signal_connect_object (vadjustment, "value-changed", G_CALLBACK (queue_update_wanted), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (vadjustment, "changed", G_CALLBACK (queue_update_wanted), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_view, "map", G_CALLBACK (queue_update_wanted), self,
+                           G_CONNECT_SWAPPED);
+}
+
+RaadStore *
+raad_facebook_page_get_store (RaadFacebookPage *self)
+{
+  g_return_val_if_fail (RAAD_IS_FACEBOOK_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+raad_facebook_page_set_store (RaadFacebookPage *self,
+                              RaadStore        *store)
+{
+  g_autoptr(RaadQuery) query = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  g_return_if_fail (RAAD_IS_FACEBOOK_PAGE (self));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+      gtk_list_view_set_model (self->list_view, NULL);
+      g_clear_object (&self->shown_councils);
+      g_clear_object (&self->council_filter_func);
+      g_clear_object (&self->councils);
+    }
+  g_set_object (&self->store, store);
+  raad_facebook_state_set_store (self->state, store);
+
+  if (self->store != NULL)
+    {
+      g_signal_connect_swapped (self->store, "changed", G_CALLBACK (store_changed_cb), self);
+
+      query = raad_facebook_state_build_council_query (self->state);
+      self->councils = raad_record_list_new (self->store, query);
+      self->council_filter_func = gtk_custom_filter_new (council_filter_func, self, NULL);
+      self->shown_councils =
+        gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->councils)),
+                                   g_object_ref (GTK_FILTER (self->council_filter_func)));
+      g_signal_connect_swapped (self->shown_councils, "items-changed",
+                                G_CALLBACK (update_content), self);
+      g_signal_connect_swapped (self->shown_councils, "items-changed",
+                                G_CALLBACK (queue_update_wanted), self);
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown_councils)));
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+
+      update_council_filter (self);
+      update_area_filter (self);
+    }
+  update_content (self);
+  queue_update_wanted (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+RaadFacebookState *
+raad_facebook_page_get_state (RaadFacebookPage *self)
+{
+  g_return_val_if_fail (RAAD_IS_FACEBOOK_PAGE (self), NULL);
+
+  return self->state;
+}
+
+GListModel *
+raad_facebook_page_get_councils (RaadFacebookPage *self)
+{
+  g_return_val_if_fail (RAAD_IS_FACEBOOK_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->shown_councils);
+}
+
+void
+raad_facebook_page_queue_update (RaadFacebookPage *self)
+{
+  g_return_if_fail (RAAD_IS_FACEBOOK_PAGE (self));
+
+  queue_update_wanted (self);
+}
+
+gboolean
+raad_facebook_page_get_loading (RaadFacebookPage *self)
+{
+  GtkWidget *list;
+
+  g_return_val_if_fail (RAAD_IS_FACEBOOK_PAGE (self), FALSE);
+
+  if (self->wanted_idle_id != 0)
+    return TRUE;
+  list = GTK_WIDGET (self->list_view);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (row);
+
+      if (RAAD_IS_COUNCIL_SECTION (child)
+          && raad_council_section_get_loading (RAAD_COUNCIL_SECTION (child)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+raad_facebook_page_focus_search (RaadFacebookPage *self)
+{
+  g_return_if_fail (RAAD_IS_FACEBOOK_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
