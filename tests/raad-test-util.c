@@ -98,3 +98,12 @@ raad_test_datadir (void)
 
   return dir != NULL ? dir : SOURCE_DATADIR;
 }
+
+guint
+raad_test_timeout_ms (guint ms)
+{
+  const char *scale = g_getenv ("RAADSWERK_TEST_TIMEOUT_SCALE");
+  double factor = scale != NULL ? g_ascii_strtod (scale, NULL) : 1.0;
+
+  return (guint) (ms * (factor >= 1.0 ? factor : 1.0));
+}

@@ -18,6 +18,8 @@ gboolean   raad_test_wait_for           (const gboolean *flag,
 gboolean   raad_test_wait_until         (gboolean      (*cond) (gpointer data),
                                          gpointer        data,
                                          guint           timeout_ms);
+/* @ms scaled by $RAADSWERK_TEST_TIMEOUT_SCALE (sanitizer builds run several times slower). */
+guint      raad_test_timeout_ms         (guint           ms);
 /* The source data folder (RAADSWERK_DATADIR). */
 const char *raad_test_datadir           (void);
 

@@ -10,6 +10,7 @@
 #include "raad-facebook-page.h"
 #include "raad-member-card.h"
 #include "raad-record-list.h"
+#include "raad-section-list.h"
 
 /* A row of the face-book's GtkListView. The list view recycles rows, so the council can
  * change at any time: a new council gets a new member list (cards know which section they
@@ -22,9 +23,10 @@
  * through a slice of the member list. Until then it reserves the height the missing cards
  * will take, so the scroll bar stays right.
  *
- * A keystroke in the search entry changes the query of every section: wanted sections run
- * theirs at once (keeping a few cards, the rest come back over the next frames), the others
- * in an idle queue, a few milliseconds at a time. */
+ * The members come from the page's RaadSectionList: one query per keystroke fills every
+ * section's list with an exact items-changed. Before it runs, the page asks wanted sections
+ * to keep only a few cards, so that a search that changes everything does not build them all
+ * in one frame; the rest come back over the next frames. */
 
 /* Cards built per frame (by all sections together), and the size a card is expected to take
  * (for the reserved height). */
@@ -39,12 +41,12 @@ struct _RaadCouncilSection
 
   GtkWidget         *box;
 
+  RaadSection       *section;
   RaadCouncil       *council;
   RaadFacebookState *state;
-  RaadRecordList    *members;
+  GListModel        *members;       /* the section's items */
   GtkSliceListModel *shown;         /* the members with a card */
   gboolean           wanted;
-  gboolean           query_pending;   /* the query waits until wanted or idle */
   gboolean           requerying;
   guint              grow_tick_id;
   guint              reserved_for_n;
@@ -61,6 +63,7 @@ G_DEFINE_FINAL_TYPE (RaadCouncilSection, raad_council_section, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_SECTION,
   PROP_COUNCIL,
   PROP_STATE,
   PROP_LOADING,
@@ -101,7 +104,7 @@ update_header (RaadCouncilSection *self)
   location = raad_council_get_location (self->council);
   if (location != NULL && *location != '\0')
     g_string_append_printf (subtitle, " · %s", location);
-  n_members = self->members != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->members)) : 0;
+  n_members = self->members != NULL ? g_list_model_get_n_items (self->members) : 0;
   if (self->members != NULL)
     {
       g_string_append (subtitle, " · ");
@@ -134,7 +137,7 @@ update_header (RaadCouncilSection *self)
 static void
 queue_resize_if_reserve_changed (RaadCouncilSection *self)
 {
-  guint n = self->members != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->members)) : 0;
+  guint n = self->members != NULL ? g_list_model_get_n_items (self->members) : 0;
   guint shown = gtk_slice_list_model_get_size (self->shown);
 
   if (n == self->reserved_for_n && shown == self->reserved_for_shown)
@@ -169,7 +172,7 @@ take_card_budget (RaadCouncilSection *self,
 static gboolean
 step_shown (RaadCouncilSection *self)
 {
-  guint n = self->members != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->members)) : 0;
+  guint n = self->members != NULL ? g_list_model_get_n_items (self->members) : 0;
   guint size = gtk_slice_list_model_get_size (self->shown);
   guint target = self->wanted ? n : 0;
 
@@ -214,7 +217,7 @@ update_shown (RaadCouncilSection *self)
         /* No frames without a window: finish now. */
         gtk_slice_list_model_set_size (self->shown,
                                        self->wanted && self->members != NULL
-                                       ? g_list_model_get_n_items (G_LIST_MODEL (self->members))
+                                       ? g_list_model_get_n_items (self->members)
                                        : 0);
     }
   if (was_loading != (self->grow_tick_id != 0))
@@ -237,30 +240,6 @@ members_changed_cb (RaadCouncilSection *self,
   update_header (self);
 }
 
-static void run_query (RaadCouncilSection *self);
-
-/* Sections whose query waits (out of sight), run from an idle a few milliseconds at a time. */
-static GQueue pending_sections = G_QUEUE_INIT;
-static guint pending_idle_id;
-
-static gboolean
-run_pending_idle (gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 4000;
-
-  while (!g_queue_is_empty (&pending_sections))
-    {
-      RaadCouncilSection *self = g_queue_pop_head (&pending_sections);
-
-      if (self->query_pending)
-        run_query (self);
-      if (g_get_monotonic_time () > deadline)
-        return G_SOURCE_CONTINUE;
-    }
-  pending_idle_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
 static void
 drop_members (RaadCouncilSection *self)
 {
@@ -273,35 +252,16 @@ drop_members (RaadCouncilSection *self)
   g_clear_object (&self->members);
 }
 
-/* Runs the member query now: the first one, or new filters. */
 static void
-run_query (RaadCouncilSection *self)
+bind_members (RaadCouncilSection *self)
 {
-  g_autoptr(RaadQuery) query = NULL;
   GtkWidget *page;
 
-  if (self->query_pending)
-    g_queue_remove (&pending_sections, self);
-  self->query_pending = FALSE;
-  if (self->council == NULL || self->state == NULL)
-    return;
-
-  query = raad_facebook_state_build_member_query (self->state,
-                                                  raad_record_get_id (RAAD_RECORD (self->council)));
-  if (self->members != NULL)
+  drop_members (self);
+  if (self->section != NULL)
     {
-      /* Keep a few cards; a query that changes everything must not build them all now. */
-      if (gtk_slice_list_model_get_size (self->shown) > CARDS_PER_FRAME)
-        gtk_slice_list_model_set_size (self->shown, CARDS_PER_FRAME);
-      self->requerying = TRUE;
-      raad_record_list_set_query (self->members, query);
-      self->requerying = FALSE;
-    }
-  else
-    {
-      self->members = raad_record_list_new (raad_record_get_store (RAAD_RECORD (self->council)),
-                                            query);
-      gtk_slice_list_model_set_model (self->shown, G_LIST_MODEL (self->members));
+      self->members = g_object_ref (raad_section_get_items (self->section));
+      gtk_slice_list_model_set_model (self->shown, self->members);
       g_signal_connect_swapped (self->members, "items-changed", G_CALLBACK (members_changed_cb),
                                 self);
     }
@@ -312,45 +272,6 @@ run_query (RaadCouncilSection *self)
   page = gtk_widget_get_ancestor (GTK_WIDGET (self), RAAD_TYPE_FACEBOOK_PAGE);
   if (page != NULL)
     raad_facebook_page_queue_update (RAAD_FACEBOOK_PAGE (page));
-}
-
-/* A new council or new filters: the query runs now when the section is wanted, else later. */
-static void
-bind_members (RaadCouncilSection *self,
-              gboolean            new_council)
-{
-  if (new_council || self->council == NULL || self->state == NULL)
-    drop_members (self);
-
-  if (self->council == NULL || self->state == NULL)
-    {
-      if (self->query_pending)
-        g_queue_remove (&pending_sections, self);
-      self->query_pending = FALSE;
-      update_shown (self);
-      return;
-    }
-
-  if (self->wanted)
-    {
-      run_query (self);
-      return;
-    }
-  if (!self->query_pending)
-    {
-      self->query_pending = TRUE;
-      g_queue_push_tail (&pending_sections, self);
-    }
-  if (pending_idle_id == 0)
-    pending_idle_id = g_idle_add_full (G_PRIORITY_LOW, run_pending_idle, NULL, NULL);
-  update_shown (self);
-  update_header (self);
-}
-
-static void
-filters_changed_cb (RaadCouncilSection *self)
-{
-  bind_members (self, FALSE);
 }
 
 static void
@@ -379,7 +300,7 @@ static int
 reserved_height (RaadCouncilSection *self,
                  int                 width)
 {
-  guint n = self->members != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->members)) : 0;
+  guint n = self->members != NULL ? g_list_model_get_n_items (self->members) : 0;
   guint shown = gtk_slice_list_model_get_size (self->shown);
   guint per_line, lines_all, lines_shown;
 
@@ -458,9 +379,7 @@ raad_council_section_dispose (GObject *object)
 {
   RaadCouncilSection *self = RAAD_COUNCIL_SECTION (object);
 
-  g_queue_remove (&pending_sections, self);
-  self->query_pending = FALSE;
-  raad_council_section_set_council (self, NULL);
+  raad_council_section_set_section (self, NULL);
   raad_council_section_set_state (self, NULL);
   if (self->flow_box != NULL)
     gtk_flow_box_bind_model (self->flow_box, NULL, NULL, NULL, NULL);
@@ -481,6 +400,9 @@ raad_council_section_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SECTION:
+      g_value_set_object (value, self->section);
+      break;
     case PROP_COUNCIL:
       g_value_set_object (value, self->council);
       break;
@@ -505,8 +427,8 @@ raad_council_section_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_COUNCIL:
-      raad_council_section_set_council (self, g_value_get_object (value));
+    case PROP_SECTION:
+      raad_council_section_set_section (self, g_value_get_object (value));
       break;
     case PROP_STATE:
       raad_council_section_set_state (self, g_value_get_object (value));
@@ -531,9 +453,12 @@ raad_council_section_class_init (RaadCouncilSectionClass *klass)
   widget_class->measure = raad_council_section_measure;
   widget_class->size_allocate = raad_council_section_size_allocate;
 
+  properties[PROP_SECTION] =
+    g_param_spec_object ("section", NULL, NULL, RAAD_TYPE_SECTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COUNCIL] =
     g_param_spec_object ("council", NULL, NULL, RAAD_TYPE_COUNCIL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE] =
     g_param_spec_object ("state", NULL, NULL, RAAD_TYPE_FACEBOOK_STATE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -572,25 +497,59 @@ raad_council_section_get_council (RaadCouncilSection *self)
   return self->council;
 }
 
-void
-raad_council_section_set_council (RaadCouncilSection *self,
-                                  RaadCouncil        *council)
+RaadSection *
+raad_council_section_get_section (RaadCouncilSection *self)
 {
-  g_return_if_fail (RAAD_IS_COUNCIL_SECTION (self));
-  g_return_if_fail (council == NULL || RAAD_IS_COUNCIL (council));
+  g_return_val_if_fail (RAAD_IS_COUNCIL_SECTION (self), NULL);
 
-  if (self->council == council)
+  return self->section;
+}
+
+void
+raad_council_section_set_section (RaadCouncilSection *self,
+                                  RaadSection        *section)
+{
+  RaadRecord *record;
+
+  g_return_if_fail (RAAD_IS_COUNCIL_SECTION (self));
+  g_return_if_fail (section == NULL || RAAD_IS_SECTION (section));
+
+  if (self->section == section)
     return;
 
+  g_set_object (&self->section, section);
+  record = section != NULL ? raad_section_get_record (section) : NULL;
   if (self->council != NULL)
     g_signal_handlers_disconnect_by_func (self->council, council_notify_cb, self);
-  g_set_object (&self->council, council);
+  g_clear_object (&self->council);
+  if (RAAD_IS_COUNCIL (record))
+    self->council = g_object_ref (RAAD_COUNCIL (record));
   if (self->council != NULL)
     g_signal_connect_swapped (self->council, "notify", G_CALLBACK (council_notify_cb), self);
 
-  bind_members (self, TRUE);
-  update_header (self);
+  bind_members (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNCIL]);
+}
+
+void
+raad_council_section_prepare_requery (RaadCouncilSection *self)
+{
+  g_return_if_fail (RAAD_IS_COUNCIL_SECTION (self));
+
+  /* Keep a few cards; a query that changes everything must not build them all now. */
+  if (gtk_slice_list_model_get_size (self->shown) > CARDS_PER_FRAME)
+    gtk_slice_list_model_set_size (self->shown, CARDS_PER_FRAME);
+  self->requerying = TRUE;
+}
+
+void
+raad_council_section_finish_requery (RaadCouncilSection *self)
+{
+  g_return_if_fail (RAAD_IS_COUNCIL_SECTION (self));
+
+  self->requerying = FALSE;
+  update_shown (self);
 }
 
 RaadFacebookState *
@@ -610,14 +569,7 @@ raad_council_section_set_state (RaadCouncilSection *self,
   if (self->state == state)
     return;
 
-  if (self->state != NULL)
-    g_signal_handlers_disconnect_by_func (self->state, filters_changed_cb, self);
   g_set_object (&self->state, state);
-  if (self->state != NULL)
-    g_signal_connect_swapped (self->state, "filters-changed", G_CALLBACK (filters_changed_cb),
-                              self);
-
-  bind_members (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
@@ -626,7 +578,7 @@ raad_council_section_get_members (RaadCouncilSection *self)
 {
   g_return_val_if_fail (RAAD_IS_COUNCIL_SECTION (self), NULL);
 
-  return G_LIST_MODEL (self->members);
+  return self->members;
 }
 
 gboolean
@@ -647,8 +599,6 @@ raad_council_section_set_wanted (RaadCouncilSection *self,
   if (self->wanted == wanted)
     return;
   self->wanted = wanted;
-  if (wanted && self->query_pending)
-    run_query (self);
   update_shown (self);
 }
 
@@ -657,7 +607,7 @@ raad_council_section_get_loading (RaadCouncilSection *self)
 {
   g_return_val_if_fail (RAAD_IS_COUNCIL_SECTION (self), FALSE);
 
-  return self->grow_tick_id != 0 || self->query_pending;
+  return self->grow_tick_id != 0;
 }
 
 gboolean
@@ -665,7 +615,7 @@ raad_council_section_get_counted (RaadCouncilSection *self)
 {
   g_return_val_if_fail (RAAD_IS_COUNCIL_SECTION (self), FALSE);
 
-  return self->members != NULL && !self->query_pending;
+  return self->members != NULL;
 }
 
 guint
@@ -673,5 +623,5 @@ raad_council_section_get_n_members (RaadCouncilSection *self)
 {
   g_return_val_if_fail (RAAD_IS_COUNCIL_SECTION (self), 0);
 
-  return self->members != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->members)) : 0;
+  return self->members != NULL ? g_list_model_get_n_items (self->members) : 0;
 }

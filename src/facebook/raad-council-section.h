@@ -6,15 +6,21 @@
 
 #include "raad-council.h"
 #include "raad-facebook-state.h"
+#include "raad-section-list.h"
 
 G_BEGIN_DECLS
 
 #define RAAD_TYPE_COUNCIL_SECTION (raad_council_section_get_type ())
 G_DECLARE_FINAL_TYPE (RaadCouncilSection, raad_council_section, RAAD, COUNCIL_SECTION, GtkWidget)
 
+/* The section of the page's RaadSectionList: a council and its members. */
+RaadSection       *raad_council_section_get_section (RaadCouncilSection *self);
+void               raad_council_section_set_section (RaadCouncilSection *self,
+                                                     RaadSection        *section);
 RaadCouncil       *raad_council_section_get_council (RaadCouncilSection *self);
-void               raad_council_section_set_council (RaadCouncilSection *self,
-                                                     RaadCouncil        *council);
+/* Around a new member query: keep few cards, then grow them back over frames. */
+void               raad_council_section_prepare_requery (RaadCouncilSection *self);
+void               raad_council_section_finish_requery  (RaadCouncilSection *self);
 /* The page's state; when unset, the section takes it from the RaadFacebookPage it is in. */
 RaadFacebookState *raad_council_section_get_state   (RaadCouncilSection *self);
 void               raad_council_section_set_state   (RaadCouncilSection *self,

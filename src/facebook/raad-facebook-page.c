@@ -10,6 +10,7 @@
 #include "raad-council.h"
 #include "raad-council-editor.h"
 #include "raad-council-section.h"
+#include "raad-section-list.h"
 #include "raad-facebook-export.h"
 #include "raad-facebook-page.h"
 #include "raad-member.h"
@@ -17,12 +18,12 @@
 #include "raad-record-list.h"
 #include "raad-wrap-box.h"
 
-/* The page is a GtkListView over the councils (a RaadRecordList, so only the visible
- * sections exist), each row a RaadCouncilSection with a flow box of member cards. Search and
- * filters live in a RaadFacebookState shared with the sections: a change gives the councils
- * one new query (councils without matching members drop out in SQL) and every section one
- * new member query. The council filter only hides sections, through a GtkFilterListModel
- * over the few councils.
+/* The page is a GtkListView over a RaadSectionList (councils, each with its members, from
+ * one query), each row a RaadCouncilSection with a flow box of member cards. Search and
+ * filters live in a RaadFacebookState: a change gives the section list one new member query,
+ * which updates every section's members with exact items-changed; while filtering, councils
+ * without matching members drop out. The council filter only hides sections, through a
+ * GtkFilterListModel over the few sections.
  *
  * A section builds its cards only when the page wants it to: all of them while the whole
  * face-book is small, else those near the visible part (checked after every scroll and
@@ -38,7 +39,7 @@ struct _RaadFacebookPage
   RaadStore          *store;
   RaadFacebookState  *state;
   GSettings          *settings;
-  RaadRecordList     *councils;
+  RaadSectionList    *sections;
   GtkFilterListModel *shown_councils;
   GtkCustomFilter    *council_filter_func;
   GtkStringList      *council_names;
@@ -279,7 +280,8 @@ council_filter_func (gpointer item,
   RaadFacebookPage *self = user_data;
   const char *council_id = raad_facebook_state_get_council_id (self->state);
 
-  return council_id == NULL || g_strcmp0 (raad_record_get_id (item), council_id) == 0;
+  return council_id == NULL ||
+         g_strcmp0 (raad_record_get_id (raad_section_get_record (item)), council_id) == 0;
 }
 
 /* Which sections build their cards. */
@@ -377,14 +379,33 @@ update_content (RaadFacebookPage *self)
 }
 
 static void
+foreach_section (RaadFacebookPage *self,
+                 void            (*func) (RaadCouncilSection *section))
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (row);
+
+      if (RAAD_IS_COUNCIL_SECTION (child))
+        func (RAAD_COUNCIL_SECTION (child));
+    }
+}
+
+static void
 filters_changed_cb (RaadFacebookPage *self)
 {
   g_autoptr(RaadQuery) query = NULL;
 
-  if (self->councils == NULL)
+  if (self->sections == NULL)
     return;
-  query = raad_facebook_state_build_council_query (self->state);
-  raad_record_list_set_query (self->councils, query);
+  /* One query for every section; sections keep few cards meanwhile and grow them back. */
+  query = raad_facebook_state_build_member_query (self->state, NULL);
+  foreach_section (self, raad_council_section_prepare_requery);
+  raad_section_list_set_show_empty (self->sections,
+                                    !raad_facebook_state_get_filtering (self->state));
+  raad_section_list_set_item_query (self->sections, query);
+  foreach_section (self, raad_council_section_finish_requery);
   update_content (self);
   queue_update_wanted (self);
 }
@@ -828,7 +849,7 @@ raad_facebook_page_set_store (RaadFacebookPage *self,
       gtk_list_view_set_model (self->list_view, NULL);
       g_clear_object (&self->shown_councils);
       g_clear_object (&self->council_filter_func);
-      g_clear_object (&self->councils);
+      g_clear_object (&self->sections);
     }
   g_set_object (&self->store, store);
   raad_facebook_state_set_store (self->state, store);
@@ -837,11 +858,18 @@ raad_facebook_page_set_store (RaadFacebookPage *self,
     {
       g_signal_connect_swapped (self->store, "changed", G_CALLBACK (store_changed_cb), self);
 
-      query = raad_facebook_state_build_council_query (self->state);
-      self->councils = raad_record_list_new (self->store, query);
+      g_autoptr(RaadQuery) members = raad_facebook_state_build_member_query (self->state, NULL);
+
+      query = raad_query_new ("council");
+      raad_query_order_by (query, "kind", FALSE);
+      raad_query_order_by (query, "name", FALSE);
+      self->sections = raad_section_list_new (self->store, query, members, "council_id",
+                                              "linking_pins");
+      raad_section_list_set_show_empty (self->sections,
+                                        !raad_facebook_state_get_filtering (self->state));
       self->council_filter_func = gtk_custom_filter_new (council_filter_func, self, NULL);
       self->shown_councils =
-        gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->councils)),
+        gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sections)),
                                    g_object_ref (GTK_FILTER (self->council_filter_func)));
       g_signal_connect_swapped (self->shown_councils, "items-changed",
                                 G_CALLBACK (update_content), self);

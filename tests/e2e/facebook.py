@@ -20,7 +20,8 @@ import tempfile
 import time
 import traceback
 
-TIMEOUT = 20.0          # seconds for every wait
+# seconds for every wait; sanitizer builds run several times slower and say so
+TIMEOUT = 20.0 * float(os.environ.get("RAADSWERK_TEST_TIMEOUT_SCALE", "1"))
 POLL = 0.1              # seconds between two looks at the tree
 STABLE_POLLS = 3        # a count must stay the same this many looks in a row
 SEARCH_TEXT = 'voed'

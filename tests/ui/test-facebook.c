@@ -29,7 +29,7 @@
 #include "raad-window.h"
 #include "raad-window-private.h"
 
-#define TIMEOUT_MS 10000
+#define TIMEOUT_MS raad_test_timeout_ms (10000)
 
 /* One application for the whole program: windows need a registered one. */
 static RaadApplication *app;
