@@ -16,7 +16,9 @@ main (int   argc,
   g_autoptr(RaadApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* An uninstalled run (build-aux/raadswerk-dev run) finds its translations in the build. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RAADSWERK_LOCALEDIR") != NULL
+                                   ? g_getenv ("RAADSWERK_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
