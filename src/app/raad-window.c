@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "raad-a11y.h"
 #include "raad-council.h"
 #include "raad-demo.h"
 #include "raad-facebook-page.h"
@@ -521,6 +522,7 @@ static void
 raad_window_init (RaadWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  raad_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "raad-a11y.h"
 #include "raad-council-editor.h"
 #include "raad-record-list.h"
 
@@ -343,6 +344,7 @@ raad_council_editor_init (RaadCouncilEditor *self)
   g_ptr_array_add (self->parent_ids, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  raad_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 GtkWidget *

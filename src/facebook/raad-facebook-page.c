@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "raad-a11y.h"
 #include "raad-council.h"
 #include "raad-council-editor.h"
 #include "raad-council-section.h"
@@ -785,6 +786,7 @@ raad_facebook_page_init (RaadFacebookPage *self)
   GtkAdjustment *vadjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  raad_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   self->state = raad_facebook_state_new ();
   g_signal_connect_swapped (self->state, "filters-changed", G_CALLBACK (filters_changed_cb),

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "raad-a11y.h"
 #include "raad-council.h"
 #include "raad-member-editor.h"
 #include "raad-photo.h"
@@ -800,6 +801,7 @@ raad_member_editor_init (RaadMemberEditor *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  raad_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "raad-a11y.h"
 #include "raad-council.h"
 #include "raad-member.h"
 #include "raad-record-list.h"
@@ -263,6 +264,7 @@ raad_vcard_import_dialog_init (RaadVcardImportDialog *self)
   self->subtitles = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  raad_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 GtkWidget *
