@@ -523,6 +523,7 @@ raad_window_init (RaadWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   raad_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+  raad_a11y_name_drop_downs (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);

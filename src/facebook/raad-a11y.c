@@ -47,3 +47,39 @@ raad_a11y_fix_mnemonic_buttons (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     raad_a11y_fix_mnemonic_buttons (child);
 }
+
+static GtkWidget *
+find_toggle (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        return child;
+      if ((found = find_toggle (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+raad_a11y_name_drop_downs (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_DROP_DOWN (root))
+    {
+      GtkWidget *toggle = find_toggle (root);
+
+      if (toggle != NULL)
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (toggle),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, root, NULL,
+                                        -1);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    raad_a11y_name_drop_downs (child);
+}

@@ -11,4 +11,9 @@ G_BEGIN_DECLS
  * its only name. Call after gtk_widget_init_template. */
 void raad_a11y_fix_mnemonic_buttons (GtkWidget *root);
 
+/* The toggle button inside a GtkDropDown is what keyboard focus and a screen reader reach,
+ * and GTK 4.8 leaves it unnamed: label it by its drop-down (give the drop-down an accessible
+ * label). Call after gtk_widget_init_template. */
+void raad_a11y_name_drop_downs      (GtkWidget *root);
+
 G_END_DECLS

@@ -787,6 +787,7 @@ raad_facebook_page_init (RaadFacebookPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   raad_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+  raad_a11y_name_drop_downs (GTK_WIDGET (self));
 
   self->state = raad_facebook_state_new ();
   g_signal_connect_swapped (self->state, "filters-changed", G_CALLBACK (filters_changed_cb),
