@@ -465,3 +465,29 @@ _raad_query_depends_on (RaadQuery  *self,
     }
   return FALSE;
 }
+
+GPtrArray *
+_raad_query_run_ids (RaadQuery *self,
+                     RaadStore *store)
+{
+  sqlite3 *db = _raad_store_get_db (store);
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sql = _raad_query_to_sql (self, params);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_warning ("Query failed: %s (%s)", sqlite3_errmsg (db), sql);
+      return ids;
+    }
+  for (guint i = 0; i < params->len; i++)
+    sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (params, i), -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    g_warning ("Query failed: %s", sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  return ids;
+}

@@ -104,29 +104,6 @@ raad_section_get_n_items (RaadSection *self)
 
 /* Queries */
 
-static GPtrArray *
-run_ids (RaadStore *store,
-         RaadQuery *query)
-{
-  sqlite3 *db = _raad_store_get_db (store);
-  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *sql = _raad_query_to_sql (query, params);
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_warning ("Query failed: %s", sqlite3_errmsg (db));
-      return ids;
-    }
-  for (guint i = 0; i < params->len; i++)
-    sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (params, i), -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  return ids;
-}
-
 static void
 add_to_bucket (GHashTable *buckets,
                const char *group,
@@ -231,7 +208,7 @@ ensure_section (RaadSectionList *self,
 static void
 refresh (RaadSectionList *self)
 {
-  g_autoptr(GPtrArray) group_ids = run_ids (self->store, self->group_query);
+  g_autoptr(GPtrArray) group_ids = _raad_query_run_ids (self->group_query, self->store);
   g_autoptr(GHashTable) buckets = NULL;
   g_autoptr(GPtrArray) old = self->sections;
   g_autoptr(GPtrArray) empty = g_ptr_array_new_with_free_func (g_free);

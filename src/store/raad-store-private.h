@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "raad-query.h"
 #include "raad-record.h"
 #include "raad-store.h"
 
@@ -31,6 +32,10 @@ char                *_raad_store_search_text      (JsonObject     *body);
 /* Turns what a user typed into an FTS5 query: every word a prefix; NULL when empty. */
 char                *_raad_store_fts_query        (const char     *text);
 GStrv                _raad_store_fts_tokens       (const char     *text);
+
+/* Runs @query and returns the ids it selects, in order (empty, with a warning, on error). */
+GPtrArray           *_raad_query_run_ids          (RaadQuery      *query,
+                                                   RaadStore      *store);
 
 /* The identity map of live records. */
 RaadRecord          *_raad_store_lookup_record    (RaadStore      *self,
