@@ -405,23 +405,3 @@ raad_facebook_state_build_member_query (RaadFacebookState *self,
   raad_query_order_by (query, "name", FALSE);
   return query;
 }
-
-RaadQuery *
-raad_facebook_state_build_council_query (RaadFacebookState *self)
-{
-  RaadQuery *query;
-
-  g_return_val_if_fail (RAAD_IS_FACEBOOK_STATE (self), NULL);
-
-  query = raad_query_new ("council");
-  if (raad_facebook_state_get_filtering (self))
-    {
-      g_autoptr(RaadQuery) members = raad_facebook_state_build_member_query (self, NULL);
-
-      raad_query_where_referenced_by (query, members, "council_id", "linking_pins");
-    }
-  /* "central" sorts before "local". */
-  raad_query_order_by (query, "kind", FALSE);
-  raad_query_order_by (query, "name", FALSE);
-  return query;
-}

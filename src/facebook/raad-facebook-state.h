@@ -43,8 +43,5 @@ const char  *raad_facebook_state_get_current_council_id (RaadFacebookState *self
  * members of any council that match the filters. */
 RaadQuery   *raad_facebook_state_build_member_query     (RaadFacebookState *self,
                                                          const char        *council_id);
-/* The councils the face-book shows: central first, then by name; while filtering only
- * those with matching members. The council filter is applied on top by the page. */
-RaadQuery   *raad_facebook_state_build_council_query    (RaadFacebookState *self);
 
 G_END_DECLS
