@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include "raad-council.h"
 #include "raad-test-util.h"
 
 char *
@@ -106,4 +107,21 @@ raad_test_timeout_ms (guint ms)
   double factor = scale != NULL ? g_ascii_strtod (scale, NULL) : 1.0;
 
   return (guint) (ms * (factor >= 1.0 ? factor : 1.0));
+}
+
+char *
+raad_test_save_council (RaadStore  *store,
+                        const char *name,
+                        const char *kind,
+                        const char *location)
+{
+  g_autoptr(RaadCouncil) council = raad_council_new (store);
+  g_autoptr(GError) error = NULL;
+
+  raad_council_set_name (council, name);
+  raad_council_set_kind (council, kind);
+  raad_council_set_location (council, location);
+  raad_record_save (RAAD_RECORD (council), &error);
+  g_assert_no_error (error);
+  return g_strdup (raad_record_get_id (RAAD_RECORD (council)));
 }

@@ -18,6 +18,11 @@ gboolean   raad_test_wait_for           (const gboolean *flag,
 gboolean   raad_test_wait_until         (gboolean      (*cond) (gpointer data),
                                          gpointer        data,
                                          guint           timeout_ms);
+/* Saves a council and returns its id. */
+char      *raad_test_save_council       (RaadStore      *store,
+                                         const char     *name,
+                                         const char     *kind,
+                                         const char     *location);
 /* @ms scaled by $RAADSWERK_TEST_TIMEOUT_SCALE (sanitizer builds run several times slower). */
 guint      raad_test_timeout_ms         (guint           ms);
 /* The source data folder (RAADSWERK_DATADIR). */

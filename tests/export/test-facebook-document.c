@@ -90,23 +90,6 @@ make_portrait (void)
   return photo;
 }
 
-static char *
-save_council (RaadStore  *store,
-              const char *name,
-              const char *kind,
-              const char *location)
-{
-  g_autoptr(RaadCouncil) council = raad_council_new (store);
-  g_autoptr(GError) error = NULL;
-
-  raad_council_set_name (council, name);
-  raad_council_set_kind (council, kind);
-  raad_council_set_location (council, location);
-  raad_record_save (RAAD_RECORD (council), &error);
-  g_assert_no_error (error);
-  return g_strdup (raad_record_get_id (RAAD_RECORD (council)));
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -123,8 +106,8 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* Saved local first: the document must still put the CCR first. */
-  fixture->local_id = save_council (fixture->store, LOCAL, RAAD_COUNCIL_LOCAL, "Amersfoort");
-  fixture->ccr_id = save_council (fixture->store, CCR, RAAD_COUNCIL_CENTRAL, "Utrecht");
+  fixture->local_id = raad_test_save_council (fixture->store, LOCAL, RAAD_COUNCIL_LOCAL, "Amersfoort");
+  fixture->ccr_id = raad_test_save_council (fixture->store, CCR, RAAD_COUNCIL_CENTRAL, "Utrecht");
 
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     {
@@ -404,7 +387,7 @@ test_many_pages (Fixture       *fixture,
   for (guint c = 0; c < 3; c++)
     {
       g_autofree char *name = g_strdup_printf ("Lokale raad Locatie %c", 'A' + c);
-      g_autofree char *id = save_council (fixture->store, name, RAAD_COUNCIL_LOCAL, NULL);
+      g_autofree char *id = raad_test_save_council (fixture->store, name, RAAD_COUNCIL_LOCAL, NULL);
 
       for (guint i = 0; i < 11; i++)
         {
@@ -545,8 +528,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Photos are recognised through the MIME database: keep the system's, isolate the rest. */
-  g_content_type_set_mime_dirs (NULL);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \

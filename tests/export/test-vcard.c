@@ -60,23 +60,6 @@ make_photo (guint32 colour)
   return photo;
 }
 
-static char *
-save_council (RaadStore  *store,
-              const char *name,
-              const char *kind,
-              const char *location)
-{
-  g_autoptr(RaadCouncil) council = raad_council_new (store);
-  g_autoptr(GError) error = NULL;
-
-  raad_council_set_name (council, name);
-  raad_council_set_kind (council, kind);
-  raad_council_set_location (council, location);
-  raad_record_save (RAAD_RECORD (council), &error);
-  g_assert_no_error (error);
-  return g_strdup (raad_record_get_id (RAAD_RECORD (council)));
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -90,9 +73,9 @@ fixture_set_up (Fixture       *fixture,
   raad_record_save (RAAD_RECORD (organisation), &error);
   g_assert_no_error (error);
 
-  fixture->ccr_id = save_council (fixture->store, "Centrale cliëntenraad", RAAD_COUNCIL_CENTRAL,
+  fixture->ccr_id = raad_test_save_council (fixture->store, "Centrale cliëntenraad", RAAD_COUNCIL_CENTRAL,
                                   "Utrecht");
-  fixture->local_id = save_council (fixture->store, "Lokale raad De Linde", RAAD_COUNCIL_LOCAL,
+  fixture->local_id = raad_test_save_council (fixture->store, "Lokale raad De Linde", RAAD_COUNCIL_LOCAL,
                                     "Amersfoort");
 }
 
@@ -618,8 +601,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Photos are recognised through the MIME database: keep the system's, isolate the rest. */
-  g_content_type_set_mime_dirs (NULL);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
