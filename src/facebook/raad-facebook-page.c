@@ -401,7 +401,7 @@ filters_changed_cb (RaadFacebookPage *self)
   if (self->sections == NULL)
     return;
   /* One query for every section; sections keep few cards meanwhile and grow them back. */
-  query = raad_facebook_state_build_member_query (self->state, NULL);
+  query = raad_facebook_state_build_member_query (self->state);
   foreach_section (self, raad_council_section_prepare_requery);
   raad_section_list_set_show_empty (self->sections,
                                     !raad_facebook_state_get_filtering (self->state));
@@ -861,7 +861,7 @@ raad_facebook_page_set_store (RaadFacebookPage *self,
     {
       g_signal_connect_swapped (self->store, "changed", G_CALLBACK (store_changed_cb), self);
 
-      g_autoptr(RaadQuery) members = raad_facebook_state_build_member_query (self->state, NULL);
+      g_autoptr(RaadQuery) members = raad_facebook_state_build_member_query (self->state);
 
       query = raad_query_new ("council");
       raad_query_order_by (query, "kind", FALSE);

@@ -382,16 +382,13 @@ raad_facebook_state_get_current_council_id (RaadFacebookState *self)
 }
 
 RaadQuery *
-raad_facebook_state_build_member_query (RaadFacebookState *self,
-                                        const char        *council_id)
+raad_facebook_state_build_member_query (RaadFacebookState *self)
 {
   RaadQuery *query;
 
   g_return_val_if_fail (RAAD_IS_FACEBOOK_STATE (self), NULL);
 
   query = raad_query_new ("member");
-  if (council_id != NULL)
-    raad_query_where_equals_or_contains (query, "council_id", "linking_pins", council_id);
   if (self->search != NULL)
     {
       raad_query_match (query, self->search);

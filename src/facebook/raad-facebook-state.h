@@ -39,9 +39,8 @@ guint        raad_facebook_state_get_term_warning_months (RaadFacebookState *sel
 gboolean     raad_facebook_state_get_show_contact_details (RaadFacebookState *self);
 const char  *raad_facebook_state_get_current_council_id (RaadFacebookState *self);
 
-/* The members a section of @council_id shows (linking pins included), or with NULL the
- * members of any council that match the filters. */
-RaadQuery   *raad_facebook_state_build_member_query     (RaadFacebookState *self,
-                                                         const char        *council_id);
+/* The members that match the filters, in the order a section shows them; the page's
+ * RaadSectionList puts them under their council (and under linking pins). */
+RaadQuery   *raad_facebook_state_build_member_query     (RaadFacebookState *self);
 
 G_END_DECLS
