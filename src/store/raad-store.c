@@ -38,6 +38,7 @@ struct _RaadStore
   char       *path;
   guint       version;
   gint64      seq;
+  char       *uuid;      /* raad_store_get_uuid, read once */
   guint       tx_depth;
   gboolean    tx_failed;
   GHashTable *changed_ids;     /* id → type, during a transaction */
@@ -683,6 +684,8 @@ raad_store_begin (RaadStore  *self,
     {
       if (!_raad_store_exec (self->db, "BEGIN IMMEDIATE", error))
         return FALSE;
+      /* Another connection (a sync in its thread) may have written since. */
+      self->seq = read_max_seq (self);
       self->tx_failed = FALSE;
       g_hash_table_remove_all (self->changed_ids);
     }
@@ -1513,7 +1516,24 @@ raad_store_delete (RaadStore   *self,
   if (json_object_has_member (current, "council_id"))
     json_object_set_member (tombstone, "council_id",
                             json_node_copy (json_object_get_member (current, "council_id")));
+  if (json_object_has_member (current, "scope"))
+    json_object_set_member (tombstone, "scope",
+                            json_node_copy (json_object_get_member (current, "scope")));
   return write_revision (self, id, type, parent_rev, TRUE, tombstone, error);
+}
+
+static char *
+read_type (RaadStore  *self,
+           const char *id)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT type FROM documents WHERE id = ?", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
 gboolean
@@ -1528,6 +1548,7 @@ raad_store_graft (RaadStore   *self,
   g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonObject) clean = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *known_type = NULL;
   gboolean is_leaf = FALSE;
 
   g_return_val_if_fail (RAAD_IS_STORE (self), FALSE);
@@ -1571,6 +1592,12 @@ raad_store_graft (RaadStore   *self,
 
   clean = clean_body (doc, NULL);
   type = json_object_get_string_member_with_default (clean, "type", NULL);
+  if (type == NULL && deleted)
+    {
+      /* Another replicator's tombstone carries nothing but the deletion. */
+      known_type = read_type (self, id);
+      type = known_type != NULL ? known_type : "unknown";
+    }
   if (type == NULL)
     {
       g_set_error (error, RAAD_STORE_ERROR, RAAD_STORE_ERROR_INVALID,
@@ -1762,6 +1789,30 @@ raad_store_set_local (RaadStore   *self,
   return TRUE;
 }
 
+GStrv
+raad_store_list_local_keys (RaadStore  *self,
+                            const char *prefix)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *upper = NULL;
+
+  g_return_val_if_fail (RAAD_IS_STORE (self), NULL);
+  g_return_val_if_fail (prefix != NULL && *prefix != '\0', NULL);
+
+  /* A range on the primary key: [prefix, prefix with its last byte raised). */
+  upper = g_strdup (prefix);
+  upper[strlen (upper) - 1]++;
+  stmt = prepare (self, "SELECT key FROM local WHERE key >= ? AND key < ? ORDER BY key", NULL);
+  if (stmt == NULL)
+    return g_strv_builder_end (builder);
+  bind_text (stmt, 1, prefix);
+  bind_text (stmt, 2, upper);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  return g_strv_builder_end (builder);
+}
+
 /* Small lookups */
 
 GStrv
@@ -1846,6 +1897,181 @@ raad_store_get_seq (RaadStore *self)
   return self->seq;
 }
 
+/* Conflicts */
+
+GStrv
+raad_store_list_conflicted (RaadStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (RAAD_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT doc_id FROM revisions WHERE leaf = 1 AND deleted = 0 "
+                        "GROUP BY doc_id HAVING count (*) > 1 ORDER BY doc_id", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  return g_strv_builder_end (builder);
+}
+
+char *
+raad_store_resolve_conflict (RaadStore   *self,
+                             const char  *id,
+                             const char  *keep_rev,
+                             JsonObject  *body,
+                             GError     **error)
+{
+  g_auto(GStrv) leaves = NULL;
+  g_autoptr(JsonObject) kept = NULL;
+  g_autofree char *result = NULL;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (RAAD_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL && keep_rev != NULL, NULL);
+
+  leaves = raad_store_get_leaves (self, id, FALSE);
+  for (guint i = 0; leaves[i] && !found; i++)
+    found = g_str_equal (leaves[i], keep_rev);
+  if (!found)
+    {
+      g_set_error (error, RAAD_STORE_ERROR, RAAD_STORE_ERROR_CONFLICT,
+                   "%s is not a current version of “%s”", keep_rev, id);
+      return NULL;
+    }
+
+  if (!raad_store_begin (self, error))
+    return NULL;
+  for (guint i = 0; leaves[i]; i++)
+    {
+      g_autofree char *tombstone = NULL;
+
+      if (g_str_equal (leaves[i], keep_rev))
+        continue;
+      tombstone = raad_store_delete (self, id, leaves[i], error);
+      if (tombstone == NULL)
+        goto fail;
+    }
+  if (body != NULL)
+    {
+      const char *type;
+
+      kept = raad_store_get_revision (self, id, keep_rev, error);
+      if (kept == NULL)
+        goto fail;
+      type = json_object_get_string_member_with_default (body, "type", NULL);
+      if (type == NULL)
+        type = json_object_get_string_member_with_default (kept, "type", "unknown");
+      result = raad_store_put (self, id, type, keep_rev, body, error);
+      if (result == NULL)
+        goto fail;
+    }
+  else
+    result = g_strdup (keep_rev);
+  if (!raad_store_commit (self, error))
+    return NULL;
+  return g_steal_pointer (&result);
+
+fail:
+  raad_store_rollback (self);
+  return NULL;
+}
+
+/* Sync support */
+
+const char *
+raad_store_get_uuid (RaadStore *self)
+{
+  g_return_val_if_fail (RAAD_IS_STORE (self), NULL);
+
+  if (self->uuid == NULL)
+    {
+      self->uuid = raad_store_get_local (self, "store:uuid");
+      if (self->uuid == NULL)
+        {
+          self->uuid = g_uuid_string_random ();
+          if (!raad_store_set_local (self, "store:uuid", self->uuid, NULL))
+            g_warning ("Could not keep the store’s id in %s", self->path);
+        }
+    }
+  return self->uuid;
+}
+
+void
+raad_store_change_free (RaadStoreChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->id);
+  g_free (change->council_id);
+  g_free (change->scope);
+  g_free (change);
+}
+
+GPtrArray *
+raad_store_changes_since (RaadStore  *self,
+                          gint64      since,
+                          guint       limit,
+                          GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) raad_store_change_free);
+  int rc;
+
+  g_return_val_if_fail (RAAD_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT id, seq, f_council_id, json_extract (body, '$.scope') "
+                        "FROM documents WHERE seq > ? ORDER BY seq LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, since);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RaadStoreChange *change = g_new0 (RaadStoreChange, 1);
+
+      change->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      change->seq = sqlite3_column_int64 (stmt, 1);
+      change->council_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      change->scope = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (changes, change);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _raad_store_set_sql_error (self->db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&changes);
+}
+
+gboolean
+raad_store_has_revision (RaadStore  *self,
+                         const char *id,
+                         const char *rev)
+{
+  g_return_val_if_fail (RAAD_IS_STORE (self), FALSE);
+  return revision_exists (self, id, rev, NULL);
+}
+
+void
+raad_store_notice_changes (RaadStore          *self,
+                           const char * const *ids)
+{
+  g_return_if_fail (RAAD_IS_STORE (self));
+
+  if (ids == NULL || ids[0] == NULL)
+    return;
+  self->seq = read_max_seq (self);
+  for (guint i = 0; ids[i]; i++)
+    {
+      g_autofree char *type = read_type (self, ids[i]);
+
+      if (type != NULL)
+        note_change (self, ids[i], type);
+    }
+  if (self->tx_depth == 0)
+    emit_changes (self);
+}
+
 /* Object */
 
 static void
@@ -1863,6 +2089,7 @@ raad_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
+  g_free (self->uuid);
 
   G_OBJECT_CLASS (raad_store_parent_class)->finalize (object);
 }

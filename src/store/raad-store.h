@@ -94,6 +94,15 @@ JsonObject   *raad_store_get_revision        (RaadStore     *self,
 GStrv         raad_store_get_rev_path        (RaadStore     *self,
                                               const char    *id,
                                               const char    *rev);
+/* Ids of the documents with more than one live leaf (a conflict), sorted. */
+GStrv         raad_store_list_conflicted     (RaadStore     *self);
+/* Ends a conflict in one transaction: writes @body (NULL: unchanged) as a new revision on the
+ * leaf @keep_rev and a tombstone on every other live leaf. Returns the new winning revision. */
+char         *raad_store_resolve_conflict    (RaadStore     *self,
+                                              const char    *id,
+                                              const char    *keep_rev,
+                                              JsonObject    *body,
+                                              GError       **error);
 /* Removes a member's history: every revision but the current one and unreferenced
  * attachments (the right to be forgotten). */
 gboolean      raad_store_purge_history       (RaadStore     *self,
@@ -122,6 +131,9 @@ gboolean      raad_store_set_local           (RaadStore     *self,
                                               const char    *key,
                                               const char    *value,
                                               GError       **error);
+/* The keys of the local table that start with @prefix, sorted. */
+GStrv         raad_store_list_local_keys     (RaadStore     *self,
+                                              const char    *prefix);
 
 /* Ids of the documents of @type, for small lookups (councils, the organisation). */
 GStrv         raad_store_list_ids            (RaadStore     *self,
@@ -132,6 +144,30 @@ guint         raad_store_count               (RaadStore     *self,
 /* Runs PRAGMA integrity_check; TRUE when SQLite answers "ok". */
 gboolean      raad_store_check_integrity     (RaadStore     *self,
                                               GError       **error);
+
+/* Sync support. A stable random id of this database file (kept in the local table). */
+const char   *raad_store_get_uuid            (RaadStore     *self);
+
+typedef struct
+{
+  char   *id;
+  gint64  seq;
+  char   *council_id;  /* of the winning revision, may be NULL */
+  char   *scope;       /* "council" for a council's private record, else NULL */
+} RaadStoreChange;
+
+void          raad_store_change_free         (RaadStoreChange *change);
+/* The documents written after @since, by sequence, at most @limit (0: all). */
+GPtrArray    *raad_store_changes_since       (RaadStore     *self,
+                                              gint64         since,
+                                              guint          limit,
+                                              GError       **error);
+gboolean      raad_store_has_revision        (RaadStore     *self,
+                                              const char    *id,
+                                              const char    *rev);
+/* Another connection to the same file wrote @ids: refresh live records and emit "changed". */
+void          raad_store_notice_changes      (RaadStore     *self,
+                                              const char * const *ids);
 
 /* For RaadQuery and RaadRecordList only. */
 gpointer      _raad_store_get_db             (RaadStore     *self);
