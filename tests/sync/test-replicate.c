@@ -199,10 +199,127 @@ test_two_laptops (void)
   }
 }
 
+/* Interrupted syncs: the server is killed at random moments of pushes and pulls. */
+typedef struct
+{
+  char       *path;
+  char       *url;
+  char       *database;
+  gboolean    pull;
+  gboolean    ok;
+  GError     *error;
+} Run;
+
+static gpointer
+run_thread (gpointer data)
+{
+  Run *run = data;
+  g_autoptr(RaadStore) store = raad_store_open (run->path, &run->error);
+  g_autoptr(RaadRemote) remote = NULL;
+  RaadReplication replication = { 0 };
+
+  if (store == NULL)
+    return NULL;
+  remote = raad_remote_new (run->url, RAAD_TEST_SERVER_ADMIN, RAAD_TEST_SERVER_ADMIN_PASSWORD,
+                            &run->error);
+  raad_remote_set_timeout (remote, 10);
+  replication.store = store;
+  replication.remote = remote;
+  replication.database = run->database;
+  replication.batch_size = 100;
+  if (run->pull)
+    run->ok = raad_replicate_pull (&replication, NULL, NULL, &run->error);
+  else
+    run->ok = raad_replicate_push (&replication, NULL, NULL, &run->error);
+  return NULL;
+}
+
+static guint
+server_doc_count (RaadTestServer *server,
+                  const char     *database)
+{
+  g_autofree char *path = g_strconcat ("/", database, NULL);
+  g_autofree char *reply = raad_test_server_request (server, "GET", path, NULL, FALSE, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (parser, reply, -1, NULL));
+  return json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
+                                     "doc_count");
+}
+
+static void
+test_interrupted (void)
+{
+  g_autoptr(RaadTestServer) server = raad_test_server_start (TRUE);
+  g_autoptr(RaadRemote) remote = admin_remote (server);
+  g_autoptr(RaadStore) laptop_a = raad_test_store_new ();
+  g_autoptr(RaadStore) laptop_b = raad_test_store_new ();
+  g_autofree char *db = raad_sync_database_name (ORG, NULL);
+  guint n_interrupted = 0;
+  guint n_members = 1200;
+
+  create_database (server, db);
+  raad_store_begin (laptop_a, NULL);
+  for (guint i = 0; i < n_members; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("member-%04u", i);
+      g_autofree char *name = g_strdup_printf ("Lid %u van de raad", i);
+      g_autofree char *rev = put_member (laptop_a, id, name, NULL, i % 25 == 0 ? 6000 : 0);
+    }
+  g_assert_true (raad_store_commit (laptop_a, NULL));
+
+  for (guint round = 0; n_interrupted < 20 && round < 80; round++)
+    {
+      Run run = {
+        .path = g_strdup (raad_store_get_path (round % 3 == 2 ? laptop_b : laptop_a)),
+        .url = g_strdup (raad_test_server_get_url (server)),
+        .database = db,
+        .pull = round % 3 == 2,
+      };
+      GThread *thread;
+
+      /* Laptop A keeps editing between attempts. */
+      for (guint e = 0; e < 60; e++)
+        {
+          g_autofree char *id = g_strdup_printf ("member-%04u", g_test_rand_int_range (0, n_members));
+          g_autofree char *rev = raad_store_get_rev (laptop_a, id);
+          g_autofree char *name = g_strdup_printf ("Lid %s, bewerkt in ronde %u", id, round);
+          g_autofree char *next = put_member (laptop_a, id, name, rev, 0);
+        }
+
+      thread = g_thread_new ("sync", run_thread, &run);
+      g_usleep (g_test_rand_int_range (2, 150) * 1000);
+      raad_test_server_kill (server);
+      g_thread_join (thread);
+      if (!run.ok)
+        {
+          /* Cut off: the server went away under it. */
+          g_assert_error (run.error, RAAD_SYNC_ERROR, RAAD_SYNC_ERROR_UNREACHABLE);
+          n_interrupted++;
+        }
+      g_clear_error (&run.error);
+      g_free (run.path);
+      g_free (run.url);
+      raad_test_server_restart (server);
+    }
+  g_test_message ("%u runs were cut off by a killed server", n_interrupted);
+  g_assert_cmpuint (n_interrupted, >=, 20);
+
+  /* Undisturbed, everything arrives once. */
+  sync_once (laptop_a, remote, db);
+  sync_once (laptop_b, remote, db);
+  assert_same_stores (laptop_a, laptop_b);
+  g_assert_cmpuint (raad_store_count (laptop_b, "member"), ==, n_members);
+  g_assert_cmpuint (server_doc_count (server, db), ==, n_members);
+  g_assert_cmpuint (g_strv_length (raad_store_list_conflicted (laptop_b)), ==, 0);
+  g_assert_true (raad_store_check_integrity (laptop_b, NULL));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/sync/replicate/two-laptops", test_two_laptops);
+  g_test_add_func ("/sync/replicate/interrupted", test_interrupted);
   return g_test_run ();
 }
