@@ -1,0 +1,280 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-sync-engine.c: RaadSync as the app uses it, against a real server */
+#include "config.h"
+
+#include "raad-replicator.h"
+#include "raad-sync.h"
+#include "raad-test-server.h"
+#include "raad-test-util.h"
+
+#define ORG "organisation"
+
+static void
+create_database (RaadTestServer *server,
+                 const char     *name)
+{
+  g_autofree char *path = g_strconcat ("/", name, NULL);
+  g_autofree char *reply = raad_test_server_request (server, "PUT", path, NULL, FALSE, NULL);
+}
+
+static guint
+server_doc_count (RaadTestServer *server,
+                  const char     *database)
+{
+  g_autofree char *path = g_strconcat ("/", database, NULL);
+  g_autofree char *reply = raad_test_server_request (server, "GET", path, NULL, FALSE, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (parser, reply, -1, NULL));
+  return json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
+                                     "doc_count");
+}
+
+static void
+put_doc (RaadStore  *store,
+         const char *id,
+         const char *type,
+         const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autofree char *rev = raad_store_get_rev (store, id);
+  g_autofree char *next = NULL;
+
+  json_object_set_string_member (body, "name", name);
+  if (g_str_equal (type, "member"))
+    json_object_set_string_member (body, "council_id", "council-ccr");
+  next = raad_store_put (store, id, type, rev, body, &error);
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  guint    finished;
+  gboolean last_ok;
+} Counter;
+
+static void
+on_finished (RaadSync *sync,
+             gboolean  ok,
+             Counter  *counter)
+{
+  counter->finished++;
+  counter->last_ok = ok;
+}
+
+static gboolean
+finished_at_least (gpointer data)
+{
+  Counter *counter = ((Counter **) data)[0];
+  guint wanted = GPOINTER_TO_UINT (((gpointer *) data)[1]);
+
+  return counter->finished >= wanted;
+}
+
+static void
+wait_finished (Counter *counter,
+               guint    wanted)
+{
+  gpointer data[2] = { counter, GUINT_TO_POINTER (wanted) };
+
+  g_assert_true (raad_test_wait_until (finished_at_least, data, raad_test_timeout_ms (30000)));
+}
+
+/* The organisation's database and its one council's. */
+static void
+create_databases (RaadTestServer *server)
+{
+  g_autofree char *org = raad_sync_database_name (ORG, NULL);
+  g_autofree char *ccr = raad_sync_database_name (ORG, "council-ccr");
+
+  g_autofree char *org_path = g_strconcat ("/", org, NULL);
+  g_autofree char *reply = NULL;
+
+  /* The organisation's may be there already. */
+  reply = raad_test_server_request (server, "PUT", org_path, NULL, TRUE, NULL);
+  create_database (server, ccr);
+}
+
+static RaadStore *
+new_org_store (void)
+{
+  RaadStore *store = raad_test_store_new ();
+
+  put_doc (store, ORG, "organisation", "Zorggroep Het Voorbeeld");
+  put_doc (store, "council-ccr", "council", "Centrale Cliëntenraad");
+  return store;
+}
+
+static void
+test_sync_states (void)
+{
+  g_autoptr(RaadTestServer) server = raad_test_server_start (FALSE);
+  g_autoptr(RaadStore) store = new_org_store ();
+  g_autoptr(RaadSync) sync = raad_sync_new (store);
+  g_autofree char *db = raad_sync_database_name (ORG, NULL);
+  g_autoptr(GError) error = NULL;
+  Counter counter = { 0 };
+
+  g_assert_cmpint (raad_sync_get_state (sync), ==, RAAD_SYNC_STATE_DISABLED);
+  g_assert_false (raad_sync_is_configured (sync));
+  create_database (server, db);
+  g_signal_connect (sync, "finished", G_CALLBACK (on_finished), &counter);
+
+  /* A wrong password: a plain message, and no retries, also not after an edit. */
+  g_assert_true (raad_sync_set_account (sync, raad_test_server_get_url (server),
+                                        RAAD_TEST_SERVER_ADMIN, NULL, &error));
+  g_assert_no_error (error);
+  raad_sync_set_password (sync, "niet-het-wachtwoord");
+  raad_sync_set_automatic (sync, TRUE);
+  wait_finished (&counter, 1);
+  g_assert_false (counter.last_ok);
+  g_assert_cmpint (raad_sync_get_state (sync), ==, RAAD_SYNC_STATE_ERROR);
+  g_assert_cmpstr (raad_sync_get_error_message (sync), ==, "Wrong user name or password");
+  put_doc (store, "member-1", "member", "Anna de Wit");
+  {
+    gpointer data[2] = { &counter, GUINT_TO_POINTER (2) };
+
+    /* Longer than the delay after an edit: nothing starts. */
+    g_assert_false (raad_test_wait_until (finished_at_least, data, 4500));
+  }
+  g_assert_cmpuint (counter.finished, ==, 1);
+
+  /* The right password, but one council has no database on the server yet: the rest syncs,
+   * and the message names the council. */
+  raad_sync_set_password (sync, RAAD_TEST_SERVER_ADMIN_PASSWORD);
+  raad_sync_start (sync);
+  wait_finished (&counter, 2);
+  g_assert_false (counter.last_ok);
+  g_assert_cmpint (raad_sync_get_state (sync), ==, RAAD_SYNC_STATE_ERROR);
+  g_assert_cmpstr (raad_sync_get_error_message (sync), ==,
+                   "The server has no database for Centrale Cliëntenraad yet; ask your IT "
+                   "department to set it up");
+  g_assert_cmpuint (server_doc_count (server, db), ==, 3);
+
+  /* All there: synced, with a time. */
+  create_databases (server);
+  raad_sync_set_password (sync, RAAD_TEST_SERVER_ADMIN_PASSWORD);
+  raad_sync_start (sync);
+  g_assert_cmpint (raad_sync_get_state (sync), ==, RAAD_SYNC_STATE_SYNCING);
+  wait_finished (&counter, 3);
+  g_assert_true (counter.last_ok);
+  g_assert_cmpint (raad_sync_get_state (sync), ==, RAAD_SYNC_STATE_IDLE);
+  g_assert_nonnull (raad_sync_get_last_sync (sync));
+  g_assert_null (raad_sync_get_error_message (sync));
+
+  /* The account survives a restart of the app, the password does not. */
+  {
+    g_autoptr(RaadSync) again = raad_sync_new (store);
+
+    g_assert_true (raad_sync_is_configured (again));
+    g_assert_cmpstr (raad_sync_get_url (again), ==, raad_test_server_get_url (server));
+    g_assert_cmpstr (raad_sync_get_user (again), ==, RAAD_TEST_SERVER_ADMIN);
+    g_assert_false (raad_sync_has_password (again));
+    g_assert_nonnull (raad_sync_get_last_sync (again));
+  }
+
+  /* The server goes away: offline, with the reason. */
+  raad_sync_set_automatic (sync, FALSE);
+  raad_test_server_kill (server);
+  raad_sync_start (sync);
+  wait_finished (&counter, 4);
+  g_assert_cmpint (raad_sync_get_state (sync), ==, RAAD_SYNC_STATE_OFFLINE);
+  g_assert_true (g_str_has_prefix (raad_sync_get_error_message (sync),
+                                   "The server cannot be reached"));
+
+  /* Disconnect: no account, every record kept. */
+  g_assert_true (raad_sync_set_account (sync, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raad_sync_get_state (sync), ==, RAAD_SYNC_STATE_DISABLED);
+  g_assert_null (raad_store_get_local (store, "sync:url"));
+  g_assert_cmpuint (g_strv_length (raad_store_list_local_keys (store, "sync:checkpoint:")), ==, 0);
+  g_assert_true (raad_store_exists (store, "member-1"));
+}
+
+/* Two laptops with automatic sync: an edit on one shows up on the other by itself. */
+typedef struct
+{
+  RaadStore  *store;
+  const char *id;
+  const char *name;
+} Expect;
+
+static gboolean
+has_name (gpointer data)
+{
+  Expect *expect = data;
+  g_autoptr(JsonObject) body = raad_store_get (expect->store, expect->id, NULL);
+
+  return body != NULL &&
+         g_strcmp0 (json_object_get_string_member_with_default (body, "name", NULL), expect->name) == 0;
+}
+
+static void
+on_changed (RaadStore *store,
+            GStrv      types,
+            GStrv      ids,
+            gboolean  *seen)
+{
+  if (g_strv_contains ((const char * const *) ids, "member-7"))
+    *seen = TRUE;
+}
+
+static void
+test_live (void)
+{
+  g_autoptr(RaadTestServer) server = raad_test_server_start (FALSE);
+  g_autoptr(RaadStore) laptop_a = new_org_store ();
+  g_autoptr(RaadStore) laptop_b = raad_test_store_new ();
+  g_autoptr(RaadSync) sync_a = raad_sync_new (laptop_a);
+  g_autoptr(RaadSync) sync_b = raad_sync_new (laptop_b);
+  g_autofree char *db = raad_sync_database_name (ORG, NULL);
+  Counter counter_a = { 0 };
+  Counter counter_b = { 0 };
+  Expect expect = { laptop_b, "member-7", "Dirk Visser" };
+  gboolean seen = FALSE;
+
+  create_databases (server);
+  {
+    g_autofree char *reply = raad_test_server_request (
+      server, "PUT", "/_users/org.couchdb.user:lid-ccr",
+      "{\"name\": \"lid-ccr\", \"password\": \"wachtwoord-ccr\", \"type\": \"user\", "
+      "\"roles\": [\"org:" ORG ":member\", \"council:council-ccr:member\"]}", FALSE, NULL);
+  }
+  g_signal_connect (sync_a, "finished", G_CALLBACK (on_finished), &counter_a);
+  g_signal_connect (sync_b, "finished", G_CALLBACK (on_finished), &counter_b);
+  g_signal_connect (laptop_b, "changed", G_CALLBACK (on_changed), &seen);
+  for (guint i = 0; i < 2; i++)
+    {
+      RaadSync *sync = i == 0 ? sync_a : sync_b;
+
+      g_assert_true (raad_sync_set_account (sync, raad_test_server_get_url (server),
+                                            "lid-ccr", NULL, NULL));
+      raad_sync_set_password (sync, "wachtwoord-ccr");
+    }
+
+  /* A first: its organisation goes up. B is a fresh laptop: it learns the organisation from
+   * the account and pulls it. */
+  raad_sync_set_automatic (sync_a, TRUE);
+  wait_finished (&counter_a, 1);
+  g_assert_true (counter_a.last_ok);
+  raad_sync_set_automatic (sync_b, TRUE);
+  wait_finished (&counter_b, 1);
+  g_assert_true (counter_b.last_ok);
+  g_assert_true (raad_store_exists (laptop_b, ORG));
+  g_assert_true (raad_store_exists (laptop_b, "council-ccr"));
+
+  /* An edit on A reaches B with nobody pressing a button; B's live records hear of it. */
+  put_doc (laptop_a, "member-7", "member", "Dirk Visser");
+  g_assert_true (raad_test_wait_until (has_name, &expect, raad_test_timeout_ms (30000)));
+  g_assert_true (raad_test_wait_for (&seen, raad_test_timeout_ms (5000)));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/sync/engine/states", test_sync_states);
+  g_test_add_func ("/sync/engine/live", test_live);
+  return g_test_run ();
+}
