@@ -495,8 +495,8 @@ raad_replicate_pull (const RaadReplication *replication,
   for (;;)
     {
       g_autofree char *since_param = seq_to_param (since);
-      g_autofree char *rest = g_strdup_printf ("/_changes?style=all_docs&since=%s&limit=%u",
-                                               since_param, limit);
+      g_autofree char *rest = g_strdup_printf ("/_changes?style=all_docs&include_docs=true"
+                                               "&since=%s&limit=%u", since_param, limit);
       g_autofree char *path = db_path (replication, rest);
       g_autoptr(JsonNode) reply = NULL;
       g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func ((GDestroyNotify) missing_rev_free);
@@ -526,15 +526,50 @@ raad_replicate_pull (const RaadReplication *replication,
         stats->total = stats->docs_checked + n_results +
                        json_object_get_int_member_with_default (feed, "pending", 0);
 
+      if (!raad_store_begin (replication->store, error))
+        goto out;
+
       /* What the store lacks (a local _revs_diff). */
       for (guint i = 0; i < n_results; i++)
         {
           JsonObject *change = json_array_get_object_element (results, i);
           const char *id = json_object_get_string_member_with_default (change, "id", NULL);
           JsonArray *revs = json_object_get_array_member (change, "changes");
+          JsonObject *doc = json_object_has_member (change, "doc") ?
+                            json_object_get_object_member (change, "doc") : NULL;
 
           if (id == NULL || revs == NULL || id[0] == '_')
             continue;
+
+          /* A document new to this store, with one live version and no attachments, comes
+           * whole with the feed: no _bulk_get for it. Its older revisions are not fetched
+           * (as after a compaction on the server); a later version arrives with its full
+           * path. A document the store knows always comes with its path, so that an edit
+           * of it is never taken for a conflict. */
+          if (doc != NULL && json_array_get_length (revs) == 1 &&
+              !json_object_get_boolean_member_with_default (doc, "_deleted", FALSE) &&
+              !json_object_has_member (doc, "_attachments") &&
+              g_strcmp0 (json_object_get_string_member_with_default (doc, "_rev", NULL),
+                         json_object_get_string_member_with_default (json_array_get_object_element (revs, 0), "rev", "")) == 0)
+            {
+              g_autofree char *known = raad_store_get_rev (replication->store, id);
+
+              if (known == NULL)
+                {
+                  g_autoptr(GError) graft_error = NULL;
+
+                  if (raad_store_graft (replication->store, doc, &graft_error))
+                    {
+                      g_ptr_array_add (written, g_strdup (id));
+                      if (stats != NULL)
+                        stats->docs_written++;
+                    }
+                  else
+                    g_warning ("Skipped a document from %s: %s", replication->database,
+                               graft_error->message);
+                  continue;
+                }
+            }
           for (guint j = 0; j < json_array_get_length (revs); j++)
             {
               JsonObject *rev_object = json_array_get_object_element (revs, j);
@@ -555,8 +590,6 @@ raad_replicate_pull (const RaadReplication *replication,
 
       /* The documents and the local checkpoint in one transaction: a crash replays the batch
        * at most. */
-      if (!raad_store_begin (replication->store, error))
-        goto out;
       for (guint from = 0; from < missing->len; from += BULK_GET_SIZE)
         {
           if (!fetch_and_graft (replication, missing, from, MIN (from + BULK_GET_SIZE, missing->len),
