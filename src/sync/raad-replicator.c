@@ -754,6 +754,282 @@ revision_for_server (RaadStore   *store,
   return node;
 }
 
+/* One HTTP request in a thread of its own, so that the next batch is prepared meanwhile. */
+typedef struct
+{
+  GThread      *thread;
+  RaadRemote   *remote;
+  char         *path;
+  char         *body;
+  gsize         length;
+  GCancellable *cancellable;
+  JsonNode     *reply;
+  GError       *error;
+} Request;
+
+static gpointer
+request_thread (gpointer data)
+{
+  Request *request = data;
+
+  request->reply = raad_remote_call_text (request->remote, "POST", request->path, request->body,
+                                          request->length, NULL, request->cancellable,
+                                          &request->error);
+  return NULL;
+}
+
+static Request *
+request_start (RaadRemote   *remote,
+               char         *path,
+               char         *body,
+               gsize         length,
+               GCancellable *cancellable)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->remote = g_object_ref (remote);
+  request->path = path;
+  request->body = body;
+  request->length = length;
+  request->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  request->thread = g_thread_new ("raad-sync-request", request_thread, request);
+  return request;
+}
+
+static JsonNode *
+request_finish (Request  *request,
+                GError  **error)
+{
+  JsonNode *reply;
+
+  g_thread_join (request->thread);
+  reply = request->reply;
+  if (request->error != NULL)
+    g_propagate_error (error, request->error);
+  g_object_unref (request->remote);
+  g_clear_object (&request->cancellable);
+  g_free (request->path);
+  g_free (request->body);
+  g_free (request);
+  return reply;
+}
+
+/* A batch of local changes and the revisions of it the server lacks. */
+typedef struct
+{
+  GPtrArray *changes;   /* RaadStoreChange */
+  JsonArray *docs;      /* what to send */
+  gint64     last_seq;
+} PushBatch;
+
+static void
+push_batch_free (PushBatch *batch)
+{
+  g_clear_pointer (&batch->changes, g_ptr_array_unref);
+  g_clear_pointer (&batch->docs, json_array_unref);
+  g_free (batch);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PushBatch, push_batch_free)
+
+/* Reads the changes after @since and asks the server what it lacks of them (unless it was
+ * empty when the push began: then it lacks everything, and a revision someone else pushed
+ * meanwhile is simply accepted twice, as new_edits=false writes are idempotent). Returns
+ * NULL on error; a batch without changes at the end. */
+static PushBatch *
+prepare_push_batch (const RaadReplication *replication,
+                    gint64                 since,
+                    gboolean               target_was_empty,
+                    RaadReplicationStats  *stats,
+                    GCancellable          *cancellable,
+                    GError               **error)
+{
+  g_autoptr(PushBatch) batch = g_new0 (PushBatch, 1);
+  g_autoptr(JsonBuilder) diff = json_builder_new ();
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_strfreev);
+  guint n_routed = 0;
+
+  batch->changes = raad_store_changes_since (replication->store, since, batch_size (replication),
+                                             error);
+  if (batch->changes == NULL)
+    return NULL;
+  batch->docs = json_array_new ();
+  batch->last_seq = since;
+  if (batch->changes->len == 0)
+    return g_steal_pointer (&batch);
+  batch->last_seq = ((RaadStoreChange *) g_ptr_array_index (batch->changes,
+                                                            batch->changes->len - 1))->seq;
+
+  json_builder_begin_object (diff);
+  for (guint i = 0; i < batch->changes->len; i++)
+    {
+      RaadStoreChange *change = g_ptr_array_index (batch->changes, i);
+      g_auto(GStrv) leaves = NULL;
+      g_autofree char *refused = NULL;
+      g_autoptr(GStrvBuilder) sendable = g_strv_builder_new ();
+
+      if (!routed_here (replication, change))
+        continue;
+      leaves = raad_store_get_leaves (replication->store, change->id, TRUE);
+      refused = rejected_rev (replication->store, change->id);
+      json_builder_set_member_name (diff, change->id);
+      json_builder_begin_array (diff);
+      for (guint j = 0; leaves[j]; j++)
+        if (g_strcmp0 (leaves[j], refused) != 0)
+          {
+            json_builder_add_string_value (diff, leaves[j]);
+            g_strv_builder_add (sendable, leaves[j]);
+          }
+      json_builder_end_array (diff);
+      g_hash_table_insert (wanted, g_strdup (change->id), g_strv_builder_end (sendable));
+      n_routed++;
+    }
+  json_builder_end_object (diff);
+  if (n_routed == 0)
+    return g_steal_pointer (&batch);
+
+  if (!target_was_empty)
+    {
+      g_autoptr(JsonNode) request = json_builder_get_root (diff);
+      g_autoptr(JsonNode) reply = NULL;
+      g_autofree char *path = db_path (replication, "/_revs_diff");
+      JsonObject *answer;
+
+      stats_add_request (stats);
+      reply = raad_remote_call (replication->remote, "POST", path, request, NULL, cancellable,
+                                error);
+      if (reply == NULL)
+        return NULL;
+      g_hash_table_remove_all (wanted);
+      answer = JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
+      if (answer != NULL)
+        {
+          g_autoptr(GList) ids = json_object_get_members (answer);
+
+          for (GList *l = ids; l; l = l->next)
+            {
+              JsonObject *entry = json_object_get_object_member (answer, l->data);
+              JsonArray *missing = entry != NULL ? json_object_get_array_member (entry, "missing") : NULL;
+              g_autoptr(GStrvBuilder) revs = g_strv_builder_new ();
+
+              for (guint j = 0; missing != NULL && j < json_array_get_length (missing); j++)
+                g_strv_builder_add (revs, json_array_get_string_element (missing, j));
+              g_hash_table_insert (wanted, g_strdup (l->data), g_strv_builder_end (revs));
+            }
+        }
+    }
+
+  /* In the order of the changes: the same batch gives the same request. */
+  for (guint i = 0; i < batch->changes->len; i++)
+    {
+      RaadStoreChange *change = g_ptr_array_index (batch->changes, i);
+      GStrv revs = g_hash_table_lookup (wanted, change->id);
+
+      for (guint j = 0; revs != NULL && revs[j]; j++)
+        {
+          JsonNode *doc = revision_for_server (replication->store, change->id, revs[j], error);
+
+          if (doc == NULL)
+            return NULL;
+          json_array_add_element (batch->docs, doc);
+        }
+    }
+  return g_steal_pointer (&batch);
+}
+
+/* Reads the _bulk_docs answer: records refusals, forgets older ones of what went through. */
+static gboolean
+finish_push_batch (const RaadReplication *replication,
+                   PushBatch             *batch,
+                   JsonNode              *reply,
+                   RaadReplicationStats  *stats,
+                   GError               **error)
+{
+  g_autoptr(GHashTable) refused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint n_docs = json_array_get_length (batch->docs);
+
+  /* CouchDB 3 lists only the failures; match them by (id, rev), never by place. */
+  if (JSON_NODE_HOLDS_ARRAY (reply))
+    {
+      JsonArray *results = json_node_get_array (reply);
+
+      for (guint i = 0; i < json_array_get_length (results); i++)
+        {
+          JsonObject *result = json_array_get_object_element (results, i);
+          const char *failure = json_object_get_string_member_with_default (result, "error", NULL);
+          const char *id = json_object_get_string_member_with_default (result, "id", NULL);
+          const char *rev = json_object_get_string_member_with_default (result, "rev", NULL);
+          const char *reason = json_object_get_string_member_with_default (result, "reason", failure);
+
+          if (failure == NULL || id == NULL)
+            continue;
+          if (!g_str_equal (failure, "forbidden") && !g_str_equal (failure, "unauthorized"))
+            {
+              g_set_error (error, RAAD_SYNC_ERROR, RAAD_SYNC_ERROR_SERVER,
+                           "The server did not take “%s”: %s", id, reason);
+              return FALSE;
+            }
+          /* Some servers leave the revision out of the error: it is the one we sent. */
+          for (guint j = 0; rev == NULL && j < n_docs; j++)
+            {
+              JsonObject *sent = json_array_get_object_element (batch->docs, j);
+
+              if (g_strcmp0 (json_object_get_string_member (sent, "_id"), id) == 0)
+                rev = json_object_get_string_member (sent, "_rev");
+            }
+          if (rev != NULL)
+            g_hash_table_replace (refused, g_strdup (id), g_strdup_printf ("%s\n%s", rev, reason));
+        }
+    }
+
+  if (!raad_store_begin (replication->store, error))
+    return FALSE;
+  for (guint j = 0; j < n_docs; j++)
+    {
+      JsonObject *sent = json_array_get_object_element (batch->docs, j);
+      const char *id = json_object_get_string_member (sent, "_id");
+      const char *entry = g_hash_table_lookup (refused, id);
+      gboolean done;
+
+      if (entry != NULL)
+        {
+          g_auto(GStrv) parts = g_strsplit (entry, "\n", 2);
+
+          done = record_rejection (replication, id, parts[0], parts[1], error);
+          if (stats != NULL)
+            stats->docs_rejected++;
+        }
+      else
+        {
+          done = forget_rejection (replication->store, id, error);
+          if (stats != NULL)
+            stats->docs_written++;
+        }
+      if (!done)
+        {
+          raad_store_rollback (replication->store);
+          return FALSE;
+        }
+    }
+  return raad_store_commit (replication->store, error);
+}
+
+static char *
+bulk_docs_body (JsonArray *docs,
+                gsize     *length)
+{
+  g_autoptr(JsonObject) request = json_object_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_object_set_boolean_member (request, "new_edits", FALSE);
+  json_object_set_array_member (request, "docs", json_array_ref (docs));
+  json_node_set_object (node, request);
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, length);
+}
+
 gboolean
 raad_replicate_push (const RaadReplication *replication,
                      RaadReplicationStats  *stats,
@@ -762,198 +1038,89 @@ raad_replicate_push (const RaadReplication *replication,
 {
   Checkpoint cp = { 0 };
   g_autoptr(JsonNode) since_node = NULL;
+  g_autoptr(RaadRemote) sender = NULL;
+  g_autoptr(PushBatch) batch = NULL;
   gint64 since = 0;
-  guint limit = batch_size (replication);
+  guint doc_count = 0;
+  gboolean target_was_empty;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (replication != NULL, FALSE);
   g_return_val_if_fail (RAAD_IS_STORE (replication->store), FALSE);
   g_return_val_if_fail (RAAD_IS_REMOTE (replication->remote), FALSE);
 
-  if (!get_database_info (replication, stats, NULL, cancellable, error) ||
+  doc_count = G_MAXUINT;
+  if (!get_database_info (replication, stats, &doc_count, cancellable, error) ||
       !checkpoint_read (&cp, replication, "push", stats, cancellable, error))
     goto out;
+  target_was_empty = doc_count == 0;
   since_node = checkpoint_since (&cp);
   if (since_node != NULL && JSON_NODE_HOLDS_VALUE (since_node))
     since = json_node_get_int (since_node);
   if (stats != NULL)
     stats->total = (guint) MAX (0, raad_store_get_seq (replication->store) - since);
+  /* The batches go out through a second connection while the next one is prepared. */
+  sender = raad_remote_dup (replication->remote);
 
-  for (;;)
+  batch = prepare_push_batch (replication, since, target_was_empty, stats, cancellable, error);
+  if (batch == NULL)
+    goto out;
+  while (batch != NULL && batch->changes->len > 0)
     {
-      g_autoptr(GPtrArray) changes = NULL;
-      g_autoptr(JsonBuilder) diff = json_builder_new ();
-      g_autoptr(JsonNode) diff_request = NULL;
-      g_autoptr(JsonNode) diff_reply = NULL;
+      g_autoptr(PushBatch) next = NULL;
+      g_autoptr(JsonNode) reply = NULL;
       g_autoptr(JsonNode) last_seq = NULL;
-      g_autoptr(JsonArray) docs = json_array_new ();
-      g_autofree char *diff_path = db_path (replication, "/_revs_diff");
-      guint n_routed = 0;
+      Request *request = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto out;
-      changes = raad_store_changes_since (replication->store, since, limit, error);
-      if (changes == NULL)
-        goto out;
-      if (changes->len == 0)
-        break;
-
-      json_builder_begin_object (diff);
-      for (guint i = 0; i < changes->len; i++)
+      if (json_array_get_length (batch->docs) > 0)
         {
-          RaadStoreChange *change = g_ptr_array_index (changes, i);
-          g_auto(GStrv) leaves = NULL;
-          g_autofree char *refused = NULL;
-
-          if (!routed_here (replication, change))
-            continue;
-          leaves = raad_store_get_leaves (replication->store, change->id, TRUE);
-          refused = rejected_rev (replication->store, change->id);
-          json_builder_set_member_name (diff, change->id);
-          json_builder_begin_array (diff);
-          for (guint j = 0; leaves[j]; j++)
-            if (g_strcmp0 (leaves[j], refused) != 0)
-              json_builder_add_string_value (diff, leaves[j]);
-          json_builder_end_array (diff);
-          n_routed++;
-        }
-      json_builder_end_object (diff);
-      diff_request = json_builder_get_root (diff);
-
-      if (n_routed > 0)
-        {
-          JsonObject *answer;
-          g_autoptr(GList) ids = NULL;
+          gsize length = 0;
+          char *body = bulk_docs_body (batch->docs, &length);
 
           stats_add_request (stats);
-          diff_reply = raad_remote_call (replication->remote, "POST", diff_path, diff_request,
-                                         NULL, cancellable, error);
-          if (diff_reply == NULL)
-            goto out;
-          answer = JSON_NODE_HOLDS_OBJECT (diff_reply) ? json_node_get_object (diff_reply) : NULL;
-          ids = answer != NULL ? json_object_get_members (answer) : NULL;
-          for (GList *l = ids; l; l = l->next)
-            {
-              JsonObject *entry = json_object_get_object_member (answer, l->data);
-              JsonArray *missing = entry != NULL ? json_object_get_array_member (entry, "missing") : NULL;
-
-              for (guint j = 0; missing != NULL && j < json_array_get_length (missing); j++)
-                {
-                  const char *rev = json_array_get_string_element (missing, j);
-                  JsonNode *doc = revision_for_server (replication->store, l->data, rev, error);
-
-                  if (doc == NULL)
-                    goto out;
-                  json_array_add_element (docs, doc);
-                }
-            }
+          request = request_start (sender, db_path (replication, "/_bulk_docs"), body, length,
+                                   cancellable);
         }
 
-      if (json_array_get_length (docs) > 0)
+      if (batch->changes->len >= batch_size (replication))
         {
-          g_autoptr(JsonObject) request = json_object_new ();
-          g_autoptr(JsonNode) request_node = json_node_new (JSON_NODE_OBJECT);
-          g_autoptr(JsonNode) reply = NULL;
-          g_autofree char *bulk_path = db_path (replication, "/_bulk_docs");
-          g_autoptr(GHashTable) refused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-          guint n_docs = json_array_get_length (docs);
+          g_autoptr(GError) next_error = NULL;
 
-          json_object_set_boolean_member (request, "new_edits", FALSE);
-          json_object_set_array_member (request, "docs", json_array_ref (docs));
-          json_node_set_object (request_node, request);
-          stats_add_request (stats);
-          reply = raad_remote_call (replication->remote, "POST", bulk_path, request_node, NULL,
-                                    cancellable, error);
-          if (reply == NULL)
-            goto out;
-
-          /* CouchDB 3 lists only the failures; match them by (id, rev), never by place. */
-          if (JSON_NODE_HOLDS_ARRAY (reply))
+          next = prepare_push_batch (replication, batch->last_seq, target_was_empty, stats,
+                                     cancellable, &next_error);
+          if (next == NULL)
             {
-              JsonArray *results = json_node_get_array (reply);
-
-              for (guint i = 0; i < json_array_get_length (results); i++)
+              if (request != NULL)
                 {
-                  JsonObject *result = json_array_get_object_element (results, i);
-                  const char *failure = json_object_get_string_member_with_default (result, "error", NULL);
-                  const char *id = json_object_get_string_member_with_default (result, "id", NULL);
-                  const char *rev = json_object_get_string_member_with_default (result, "rev", NULL);
-                  const char *reason = json_object_get_string_member_with_default (result, "reason", failure);
-
-                  if (failure == NULL || id == NULL)
-                    continue;
-                  if (g_str_equal (failure, "forbidden") || g_str_equal (failure, "unauthorized"))
-                    {
-                      /* Some servers leave the revision out of the error: it is the one we sent. */
-                      if (rev == NULL)
-                        {
-                          for (guint j = 0; j < n_docs; j++)
-                            {
-                              JsonObject *sent = json_array_get_object_element (docs, j);
-
-                              if (g_strcmp0 (json_object_get_string_member (sent, "_id"), id) == 0)
-                                rev = json_object_get_string_member (sent, "_rev");
-                            }
-                        }
-                      if (rev != NULL)
-                        g_hash_table_replace (refused, g_strdup (id),
-                                              g_strdup_printf ("%s\n%s", rev, reason));
-                    }
-                  else
-                    {
-                      g_set_error (error, RAAD_SYNC_ERROR, RAAD_SYNC_ERROR_SERVER,
-                                   "The server did not take “%s”: %s", id, reason);
-                      goto out;
-                    }
+                  /* Wait for what is under way; its answer is read again next time. */
+                  reply = request_finish (request, NULL);
                 }
+              g_propagate_error (error, g_steal_pointer (&next_error));
+              goto out;
             }
+        }
 
-          /* Rejections are recorded; a document that went through drops an older one. */
-          if (!raad_store_begin (replication->store, error))
-            goto out;
-          for (guint j = 0; j < n_docs; j++)
-            {
-              JsonObject *sent = json_array_get_object_element (docs, j);
-              const char *id = json_object_get_string_member (sent, "_id");
-              const char *entry = g_hash_table_lookup (refused, id);
-              gboolean done;
-
-              if (entry != NULL)
-                {
-                  g_auto(GStrv) parts = g_strsplit (entry, "\n", 2);
-
-                  done = record_rejection (replication, id, parts[0], parts[1], error);
-                  if (stats != NULL)
-                    stats->docs_rejected++;
-                }
-              else
-                {
-                  done = forget_rejection (replication->store, id, error);
-                  if (stats != NULL)
-                    stats->docs_written++;
-                }
-              if (!done)
-                {
-                  raad_store_rollback (replication->store);
-                  goto out;
-                }
-            }
-          if (!raad_store_commit (replication->store, error))
+      if (request != NULL)
+        {
+          reply = request_finish (request, error);
+          if (reply == NULL || !finish_push_batch (replication, batch, reply, stats, error))
             goto out;
         }
 
-      since = ((RaadStoreChange *) g_ptr_array_index (changes, changes->len - 1))->seq;
       last_seq = json_node_new (JSON_NODE_VALUE);
-      json_node_set_int (last_seq, since);
+      json_node_set_int (last_seq, batch->last_seq);
       if (stats != NULL)
-        stats->docs_checked += changes->len;
+        stats->docs_checked += batch->changes->len;
       if (!checkpoint_write_local (&cp, replication->store, last_seq, error) ||
           !checkpoint_write_remote (&cp, replication, last_seq, stats, cancellable, error))
         goto out;
       if (replication->progress != NULL)
         replication->progress (stats, NULL, replication->user_data);
-      if (changes->len < limit)
-        break;
+
+      g_clear_pointer (&batch, push_batch_free);
+      batch = g_steal_pointer (&next);
     }
   ok = TRUE;
 
