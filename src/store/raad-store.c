@@ -1113,6 +1113,8 @@ static gboolean
 update_winner (RaadStore   *self,
                const char  *id,
                const char  *type,
+               const char  *fresh_rev,
+               JsonObject  *fresh_body,
                GError     **error)
 {
   g_autoptr(GPtrArray) leaves = read_leaves (self, id, error);
@@ -1139,7 +1141,11 @@ update_winner (RaadStore   *self,
                    "The winning revision %s of “%s” has no body", winner->rev, id);
       return FALSE;
     }
-  body = _raad_json_parse_object (winner->body, error);
+  /* The revision just written is usually the winner: its body is parsed already. */
+  if (fresh_body != NULL && g_strcmp0 (winner->rev, fresh_rev) == 0)
+    body = json_object_ref (fresh_body);
+  else
+    body = _raad_json_parse_object (winner->body, error);
   if (body == NULL)
     return FALSE;
   if (json_object_has_member (body, "type"))
@@ -1554,7 +1560,7 @@ write_revision (RaadStore   *self,
   text = _raad_json_to_string (clean);
   if ((parent != NULL && !retire_revision (self, id, parent, error)) ||
       !insert_revision (self, id, rev, parent, deleted, TRUE, text, error) ||
-      !update_winner (self, id, type, error))
+      !update_winner (self, id, type, rev, clean, error))
     goto fail;
 
   if (!raad_store_commit (self, error))
@@ -1714,7 +1720,7 @@ raad_store_graft (RaadStore   *self,
         goto fail;
     }
 
-  if (!update_winner (self, id, type, error))
+  if (!update_winner (self, id, type, rev, clean, error))
     goto fail;
   return raad_store_commit (self, error);
 

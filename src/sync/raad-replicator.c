@@ -371,6 +371,70 @@ get_database_info (const RaadReplication *replication,
 
 /* Pull */
 
+/* One HTTP request in a thread of its own, so that the next batch is prepared meanwhile. */
+typedef struct
+{
+  GThread      *thread;
+  RaadRemote   *remote;
+  const char   *method;
+  char         *path;
+  char         *body;
+  gsize         length;
+  GCancellable *cancellable;
+  JsonNode     *reply;
+  GError       *error;
+} Request;
+
+static gpointer
+request_thread (gpointer data)
+{
+  Request *request = data;
+
+  request->reply = raad_remote_call_text (request->remote, request->method, request->path, request->body,
+                                          request->length, NULL, request->cancellable,
+                                          &request->error);
+  return NULL;
+}
+
+static Request *
+request_start (RaadRemote   *remote,
+               const char   *method,
+               char         *path,
+               char         *body,
+               gsize         length,
+               GCancellable *cancellable)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->remote = g_object_ref (remote);
+  request->method = method;
+  request->path = path;
+  request->body = body;
+  request->length = length;
+  request->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  request->thread = g_thread_new ("raad-sync-request", request_thread, request);
+  return request;
+}
+
+static JsonNode *
+request_finish (Request  *request,
+                GError  **error)
+{
+  JsonNode *reply;
+
+  g_thread_join (request->thread);
+  reply = request->reply;
+  if (request->error != NULL)
+    g_propagate_error (error, request->error);
+  g_object_unref (request->remote);
+  g_clear_object (&request->cancellable);
+  g_free (request->path);
+  g_free (request->body);
+  g_free (request);
+  return reply;
+}
+
+
 typedef struct
 {
   char *id;
@@ -469,6 +533,22 @@ fetch_and_graft (const RaadReplication *replication,
   return TRUE;
 }
 
+static Request *
+fetch_changes (const RaadReplication *replication,
+               RaadRemote            *remote,
+               JsonNode              *since,
+               guint                  limit,
+               RaadReplicationStats  *stats,
+               GCancellable          *cancellable)
+{
+  g_autofree char *since_param = seq_to_param (since);
+  g_autofree char *rest = g_strdup_printf ("/_changes?style=all_docs&include_docs=true"
+                                           "&since=%s&limit=%u", since_param, limit);
+
+  stats_add_request (stats);
+  return request_start (remote, "GET", db_path (replication, rest), NULL, 0, cancellable);
+}
+
 gboolean
 raad_replicate_pull (const RaadReplication *replication,
                      RaadReplicationStats  *stats,
@@ -477,6 +557,8 @@ raad_replicate_pull (const RaadReplication *replication,
 {
   Checkpoint cp = { 0 };
   g_autoptr(JsonNode) since = NULL;
+  g_autoptr(RaadRemote) fetcher = NULL;
+  Request *prefetch = NULL;
   guint limit = batch_size (replication);
   guint doc_count = 0;
   gboolean ok = FALSE;
@@ -491,13 +573,12 @@ raad_replicate_pull (const RaadReplication *replication,
   since = checkpoint_since (&cp);
   if (stats != NULL && since == NULL)
     stats->total = doc_count;
+  /* The next page of the feed comes in through a second connection while this one is
+   * written. */
+  fetcher = raad_remote_dup (replication->remote);
 
   for (;;)
     {
-      g_autofree char *since_param = seq_to_param (since);
-      g_autofree char *rest = g_strdup_printf ("/_changes?style=all_docs&include_docs=true"
-                                               "&since=%s&limit=%u", since_param, limit);
-      g_autofree char *path = db_path (replication, rest);
       g_autoptr(JsonNode) reply = NULL;
       g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func ((GDestroyNotify) missing_rev_free);
       g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
@@ -508,8 +589,9 @@ raad_replicate_pull (const RaadReplication *replication,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto out;
-      stats_add_request (stats);
-      reply = raad_remote_call (replication->remote, "GET", path, NULL, NULL, cancellable, error);
+      if (prefetch == NULL)
+        prefetch = fetch_changes (replication, fetcher, since, limit, stats, cancellable);
+      reply = request_finish (g_steal_pointer (&prefetch), error);
       if (reply == NULL)
         goto out;
       feed = JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
@@ -525,6 +607,8 @@ raad_replicate_pull (const RaadReplication *replication,
       if (stats != NULL && json_object_has_member (feed, "pending"))
         stats->total = stats->docs_checked + n_results +
                        json_object_get_int_member_with_default (feed, "pending", 0);
+      if (n_results >= limit)
+        prefetch = fetch_changes (replication, fetcher, last_seq, limit, stats, cancellable);
 
       if (!raad_store_begin (replication->store, error))
         goto out;
@@ -624,6 +708,10 @@ raad_replicate_pull (const RaadReplication *replication,
   ok = TRUE;
 
 out:
+  if (prefetch != NULL)
+    {
+      g_autoptr(JsonNode) unused = request_finish (prefetch, NULL);
+    }
   checkpoint_clear (&cp);
   return ok;
 }
@@ -752,66 +840,6 @@ revision_for_server (RaadStore   *store,
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_set_object (node, doc);
   return node;
-}
-
-/* One HTTP request in a thread of its own, so that the next batch is prepared meanwhile. */
-typedef struct
-{
-  GThread      *thread;
-  RaadRemote   *remote;
-  char         *path;
-  char         *body;
-  gsize         length;
-  GCancellable *cancellable;
-  JsonNode     *reply;
-  GError       *error;
-} Request;
-
-static gpointer
-request_thread (gpointer data)
-{
-  Request *request = data;
-
-  request->reply = raad_remote_call_text (request->remote, "POST", request->path, request->body,
-                                          request->length, NULL, request->cancellable,
-                                          &request->error);
-  return NULL;
-}
-
-static Request *
-request_start (RaadRemote   *remote,
-               char         *path,
-               char         *body,
-               gsize         length,
-               GCancellable *cancellable)
-{
-  Request *request = g_new0 (Request, 1);
-
-  request->remote = g_object_ref (remote);
-  request->path = path;
-  request->body = body;
-  request->length = length;
-  request->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
-  request->thread = g_thread_new ("raad-sync-request", request_thread, request);
-  return request;
-}
-
-static JsonNode *
-request_finish (Request  *request,
-                GError  **error)
-{
-  JsonNode *reply;
-
-  g_thread_join (request->thread);
-  reply = request->reply;
-  if (request->error != NULL)
-    g_propagate_error (error, request->error);
-  g_object_unref (request->remote);
-  g_clear_object (&request->cancellable);
-  g_free (request->path);
-  g_free (request->body);
-  g_free (request);
-  return reply;
 }
 
 /* A batch of local changes and the revisions of it the server lacks. */
@@ -1080,7 +1108,7 @@ raad_replicate_push (const RaadReplication *replication,
           char *body = bulk_docs_body (batch->docs, &length);
 
           stats_add_request (stats);
-          request = request_start (sender, db_path (replication, "/_bulk_docs"), body, length,
+          request = request_start (sender, "POST", db_path (replication, "/_bulk_docs"), body, length,
                                    cancellable);
         }
 
