@@ -743,6 +743,8 @@ raad_record_save (RaadRecord  *self,
     }
 
   body = raad_record_to_json (self);
+  if (RAAD_RECORD_GET_CLASS (self)->council_private)
+    json_object_set_string_member (body, "scope", "council");
   rev = raad_store_put (priv->store, priv->id, priv->type_name,
                         priv->deleted ? NULL : priv->rev, body, error);
   if (rev == NULL)

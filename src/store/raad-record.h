@@ -19,8 +19,12 @@ struct _RaadRecordClass
 
   /* The document "type", e.g. "member". */
   const char *type_name;
+  /* Records private to their council (signals, draft agendas, contacts, requests): saved
+   * with "scope": "council", so that sync keeps them in that council's own server database
+   * and never in the organisation's, which every council reads. */
+  gboolean    council_private;
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 /* Registers a record class so that documents of its type become objects of it. */

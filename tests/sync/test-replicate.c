@@ -315,11 +315,92 @@ test_interrupted (void)
   g_assert_true (raad_store_check_integrity (laptop_b, NULL));
 }
 
+/* A council's private records go to its own database only, never to the organisation's. */
+static gboolean
+server_has (RaadTestServer *server,
+            const char     *database,
+            const char     *id)
+{
+  g_autofree char *path = g_strdup_printf ("/%s/%s", database, id);
+  guint status = 0;
+  g_autofree char *reply = raad_test_server_request (server, "GET", path, NULL, TRUE, &status);
+
+  return status == 200;
+}
+
+static void
+test_private_routing (void)
+{
+  g_autoptr(RaadTestServer) server = raad_test_server_start (FALSE);
+  g_autoptr(RaadRemote) remote = admin_remote (server);
+  g_autoptr(RaadStore) laptop_a = raad_test_store_new ();
+  g_autoptr(RaadStore) laptop_b = raad_test_store_new ();
+  g_autofree char *org_db = raad_sync_database_name (ORG, NULL);
+  g_autofree char *council_db = raad_sync_database_name (ORG, "council-a");
+  g_autoptr(JsonObject) signal_body = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *member_rev = NULL;
+  g_autofree char *signal_rev = NULL;
+  g_autofree char *gone = NULL;
+
+  g_assert_cmpstr (council_db, ==, "raadswerk_organisation_council-a");
+  create_database (server, org_db);
+  create_database (server, council_db);
+  member_rev = put_member (laptop_a, "member-1", "Anna de Wit", NULL, 0);
+  json_object_set_string_member (signal_body, "council_id", "council-a");
+  json_object_set_string_member (signal_body, "scope", "council");
+  json_object_set_string_member (signal_body, "text", "Het eten is vaak koud op afdeling 2");
+  signal_rev = raad_store_put (laptop_a, "signal-1", "signal", NULL, signal_body, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (raad_sync_document_council (signal_body), ==, "council-a");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      RaadStore *store = i == 0 ? laptop_a : laptop_b;
+      RaadReplication to_org = { .store = store, .remote = remote, .database = org_db };
+      RaadReplication to_council = { .store = store, .remote = remote, .database = council_db,
+                                     .council_id = "council-a" };
+
+      g_assert_true (raad_replicate_push (&to_org, NULL, NULL, &error));
+      g_assert_true (raad_replicate_push (&to_council, NULL, NULL, &error));
+      g_assert_true (raad_replicate_pull (&to_org, NULL, NULL, &error));
+      g_assert_true (raad_replicate_pull (&to_council, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (server_has (server, org_db, "member-1"));
+  g_assert_false (server_has (server, org_db, "signal-1"));
+  g_assert_true (server_has (server, council_db, "signal-1"));
+  g_assert_false (server_has (server, council_db, "member-1"));
+  assert_same_stores (laptop_a, laptop_b);
+
+  /* Its tombstone keeps the scope, and follows the same way. */
+  gone = raad_store_delete (laptop_a, "signal-1", signal_rev, &error);
+  g_assert_no_error (error);
+  {
+    RaadReplication to_org = { .store = laptop_a, .remote = remote, .database = org_db };
+    RaadReplication to_council = { .store = laptop_a, .remote = remote, .database = council_db,
+                                   .council_id = "council-a" };
+
+    g_assert_true (raad_replicate_push (&to_org, NULL, NULL, &error));
+    g_assert_true (raad_replicate_push (&to_council, NULL, NULL, &error));
+  }
+  g_assert_false (server_has (server, org_db, "signal-1"));
+  g_assert_false (server_has (server, council_db, "signal-1"));
+  {
+    g_autofree char *path = g_strdup_printf ("/%s/signal-1?rev=%s", council_db, gone);
+    g_autofree char *tombstone = raad_test_server_request (server, "GET", path, NULL, FALSE, NULL);
+
+    g_assert_nonnull (strstr (tombstone, "\"scope\":\"council\""));
+    g_assert_nonnull (strstr (tombstone, "\"_deleted\":true"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/sync/replicate/two-laptops", test_two_laptops);
+  g_test_add_func ("/sync/replicate/private-routing", test_private_routing);
   g_test_add_func ("/sync/replicate/interrupted", test_interrupted);
   return g_test_run ();
 }
