@@ -178,7 +178,11 @@ test_two_laptops (void)
   winner_a = raad_store_get_rev (laptop_a, "member-3");
   winner_b = raad_store_get_rev (laptop_b, "member-3");
   g_assert_cmpstr (winner_a, ==, winner_b);
-  g_assert_cmpstrv (raad_store_list_conflicted (laptop_b), ((const char *[]) { "member-3", NULL }));
+  {
+    g_auto(GStrv) conflicted = raad_store_list_conflicted (laptop_b);
+
+    g_assert_cmpstrv (conflicted, ((const char *[]) { "member-3", NULL }));
+  }
 
   /* One resolution, on laptop B, ends it on both. */
   merged = raad_store_get (laptop_b, "member-3", &error);
@@ -189,7 +193,11 @@ test_two_laptops (void)
   sync_once (laptop_b, remote, db);
   sync_once (laptop_a, remote, db);
   assert_same_stores (laptop_a, laptop_b);
-  g_assert_cmpuint (g_strv_length (raad_store_list_conflicted (laptop_a)), ==, 0);
+  {
+    g_auto(GStrv) conflicted = raad_store_list_conflicted (laptop_a);
+
+    g_assert_cmpuint (g_strv_length (conflicted), ==, 0);
+  }
   {
     g_autoptr(JsonObject) body = raad_store_get (laptop_a, "member-3", &error);
 
@@ -311,7 +319,11 @@ test_interrupted (void)
   assert_same_stores (laptop_a, laptop_b);
   g_assert_cmpuint (raad_store_count (laptop_b, "member"), ==, n_members);
   g_assert_cmpuint (server_doc_count (server, db), ==, n_members);
-  g_assert_cmpuint (g_strv_length (raad_store_list_conflicted (laptop_b)), ==, 0);
+  {
+    g_auto(GStrv) conflicted = raad_store_list_conflicted (laptop_b);
+
+    g_assert_cmpuint (g_strv_length (conflicted), ==, 0);
+  }
   g_assert_true (raad_store_check_integrity (laptop_b, NULL));
 }
 

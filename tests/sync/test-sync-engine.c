@@ -188,7 +188,11 @@ test_sync_states (void)
   g_assert_no_error (error);
   g_assert_cmpint (raad_sync_get_state (sync), ==, RAAD_SYNC_STATE_DISABLED);
   g_assert_null (raad_store_get_local (store, "sync:url"));
-  g_assert_cmpuint (g_strv_length (raad_store_list_local_keys (store, "sync:checkpoint:")), ==, 0);
+  {
+    g_auto(GStrv) checkpoints = raad_store_list_local_keys (store, "sync:checkpoint:");
+
+    g_assert_cmpuint (g_strv_length (checkpoints), ==, 0);
+  }
   g_assert_true (raad_store_exists (store, "member-1"));
 }
 
