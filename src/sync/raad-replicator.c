@@ -54,6 +54,7 @@ raad_sync_document_council (JsonObject *body)
 #define DEFAULT_BATCH_SIZE 500
 /* Documents per _bulk_get: bodies with inline photos make big answers. */
 #define BULK_GET_SIZE 250
+#define BULK_GET_BYTES (4 * 1024 * 1024)
 #define HISTORY_LENGTH 5
 
 static void
@@ -437,8 +438,9 @@ request_finish (Request  *request,
 
 typedef struct
 {
-  char *id;
-  char *rev;
+  char  *id;
+  char  *rev;
+  gsize  bytes;   /* attachment bytes the feed announced, 0 when unknown */
 } MissingRev;
 
 static void
@@ -449,22 +451,21 @@ missing_rev_free (MissingRev *m)
   g_free (m);
 }
 
-/* Fetches @missing (a slice) with their revision paths and attachments, and grafts them. */
-static gboolean
-fetch_and_graft (const RaadReplication *replication,
-                 GPtrArray             *missing,
-                 guint                  from,
-                 guint                  to,
-                 GPtrArray             *written_ids,
-                 RaadReplicationStats  *stats,
-                 GCancellable          *cancellable,
-                 GError               **error)
+/* Asks for @missing[from..to) with their revision paths and attachments. */
+static Request *
+start_bulk_get (const RaadReplication *replication,
+                RaadRemote            *remote,
+                GPtrArray             *missing,
+                guint                  from,
+                guint                  to,
+                RaadReplicationStats  *stats,
+                GCancellable          *cancellable)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) request = NULL;
-  g_autoptr(JsonNode) reply = NULL;
-  g_autofree char *path = db_path (replication, "/_bulk_get?revs=true&attachments=true");
-  JsonArray *results;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  gsize length = 0;
+  char *body;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "docs");
@@ -483,13 +484,26 @@ fetch_and_graft (const RaadReplication *replication,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   request = json_builder_get_root (builder);
+  json_generator_set_root (generator, request);
+  body = json_generator_to_data (generator, &length);
 
   stats_add_request (stats);
-  reply = raad_remote_call (replication->remote, "POST", path, request, NULL, cancellable, error);
-  if (reply == NULL)
-    return FALSE;
-  results = JSON_NODE_HOLDS_OBJECT (reply) ?
-            json_object_get_array_member (json_node_get_object (reply), "results") : NULL;
+  return request_start (remote, "POST",
+                        db_path (replication, "/_bulk_get?revs=true&attachments=true"),
+                        body, length, cancellable);
+}
+
+/* Grafts what a _bulk_get brought. */
+static gboolean
+graft_bulk_get (const RaadReplication *replication,
+                JsonNode              *reply,
+                GPtrArray             *written_ids,
+                RaadReplicationStats  *stats,
+                GError               **error)
+{
+  JsonArray *results = JSON_NODE_HOLDS_OBJECT (reply) ?
+                       json_object_get_array_member (json_node_get_object (reply), "results") : NULL;
+
   if (results == NULL)
     {
       g_set_error (error, RAAD_SYNC_ERROR, RAAD_SYNC_ERROR_SERVER,
@@ -533,6 +547,87 @@ fetch_and_graft (const RaadReplication *replication,
   return TRUE;
 }
 
+/* Fetches and grafts all of @missing in chunks: small enough for json-glib (by count and by
+ * the attachment bytes the feed announced), the next chunk coming in while this one is
+ * written. */
+static gboolean
+fetch_and_graft (const RaadReplication *replication,
+                 RaadRemote            *remote,
+                 GPtrArray             *missing,
+                 GPtrArray             *written_ids,
+                 RaadReplicationStats  *stats,
+                 GCancellable          *cancellable,
+                 GError               **error)
+{
+  g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (guint));
+  Request *pending = NULL;
+  gsize bytes = 0;
+  guint count = 0;
+
+  if (missing->len == 0)
+    return TRUE;
+  g_array_append_val (bounds, count);
+  for (guint i = 0; i < missing->len; i++)
+    {
+      MissingRev *m = g_ptr_array_index (missing, i);
+
+      if (count > 0 && (count >= BULK_GET_SIZE || bytes + m->bytes > BULK_GET_BYTES))
+        {
+          g_array_append_val (bounds, i);
+          count = 0;
+          bytes = 0;
+        }
+      count++;
+      bytes += m->bytes;
+    }
+  g_array_append_val (bounds, missing->len);
+
+  pending = start_bulk_get (replication, remote, missing, g_array_index (bounds, guint, 0),
+                            g_array_index (bounds, guint, 1), stats, cancellable);
+  for (guint c = 0; c + 1 < bounds->len; c++)
+    {
+      g_autoptr(JsonNode) reply = request_finish (g_steal_pointer (&pending), error);
+
+      if (reply == NULL)
+        return FALSE;
+      if (c + 2 < bounds->len)
+        pending = start_bulk_get (replication, remote, missing, g_array_index (bounds, guint, c + 1),
+                                  g_array_index (bounds, guint, c + 2), stats, cancellable);
+      if (!graft_bulk_get (replication, reply, written_ids, stats, error))
+        {
+          if (pending != NULL)
+            {
+              g_autoptr(JsonNode) unused = request_finish (pending, NULL);
+            }
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The attachment bytes of the feed's copy of a document (its stubs have lengths). */
+static gsize
+announced_bytes (JsonObject *doc)
+{
+  JsonObject *atts;
+  g_autoptr(GList) names = NULL;
+  gsize bytes = 0;
+
+  if (doc == NULL || !json_object_has_member (doc, "_attachments"))
+    return 0;
+  atts = json_object_get_object_member (doc, "_attachments");
+  names = atts != NULL ? json_object_get_members (atts) : NULL;
+  for (GList *l = names; l; l = l->next)
+    {
+      JsonObject *att = json_object_get_object_member (atts, l->data);
+
+      if (att != NULL)
+        bytes += (gsize) json_object_get_int_member_with_default (att, "length", 0);
+    }
+  /* Base64 in the answer. */
+  return bytes * 4 / 3;
+}
+
 static Request *
 fetch_changes (const RaadReplication *replication,
                RaadRemote            *remote,
@@ -558,6 +653,7 @@ raad_replicate_pull (const RaadReplication *replication,
   Checkpoint cp = { 0 };
   g_autoptr(JsonNode) since = NULL;
   g_autoptr(RaadRemote) fetcher = NULL;
+  g_autoptr(RaadRemote) getter = NULL;
   Request *prefetch = NULL;
   guint limit = batch_size (replication);
   guint doc_count = 0;
@@ -576,6 +672,7 @@ raad_replicate_pull (const RaadReplication *replication,
   /* The next page of the feed comes in through a second connection while this one is
    * written. */
   fetcher = raad_remote_dup (replication->remote);
+  getter = raad_remote_dup (replication->remote);
 
   for (;;)
     {
@@ -661,10 +758,11 @@ raad_replicate_pull (const RaadReplication *replication,
 
               if (rev != NULL && !raad_store_has_revision (replication->store, id, rev))
                 {
-                  MissingRev *m = g_new (MissingRev, 1);
+                  MissingRev *m = g_new0 (MissingRev, 1);
 
                   m->id = g_strdup (id);
                   m->rev = g_strdup (rev);
+                  m->bytes = announced_bytes (doc);
                   g_ptr_array_add (missing, m);
                 }
             }
@@ -674,14 +772,10 @@ raad_replicate_pull (const RaadReplication *replication,
 
       /* The documents and the local checkpoint in one transaction: a crash replays the batch
        * at most. */
-      for (guint from = 0; from < missing->len; from += BULK_GET_SIZE)
+      if (!fetch_and_graft (replication, getter, missing, written, stats, cancellable, error))
         {
-          if (!fetch_and_graft (replication, missing, from, MIN (from + BULK_GET_SIZE, missing->len),
-                                written, stats, cancellable, error))
-            {
-              raad_store_rollback (replication->store);
-              goto out;
-            }
+          raad_store_rollback (replication->store);
+          goto out;
         }
       if (!checkpoint_write_local (&cp, replication->store, last_seq, error))
         {
