@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "raad-replicator.h"
+#include "raad-server-setup.h"
 #include "raad-sync.h"
 #include "raad-test-server.h"
 #include "raad-test-util.h"
@@ -94,6 +95,14 @@ create_databases (RaadTestServer *server)
   /* The organisation's may be there already. */
   reply = raad_test_server_request (server, "PUT", org_path, NULL, TRUE, NULL);
   create_database (server, ccr);
+}
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
 }
 
 static RaadStore *
@@ -274,11 +283,150 @@ test_live (void)
   g_assert_true (raad_test_wait_for (&seen, raad_test_timeout_ms (5000)));
 }
 
+/* A server set up by raadswerk-admin's library: a member of council A syncs A's records and
+ * the organisation's, cannot reach B's, and a record of B written on A's laptop is refused,
+ * listed with the reason, and not sent again until edited. */
+static void
+test_access (void)
+{
+  g_autoptr(RaadTestServer) server = raad_test_server_start (FALSE);
+  g_autoptr(RaadRemote) admin = NULL;
+  g_autoptr(RaadStore) store = new_org_store ();
+  g_autoptr(RaadSync) sync = raad_sync_new (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) access = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  RaadSyncRejection *rejection;
+  const char *a_only[] = { "council-a", NULL };
+  Counter counter = { 0 };
+  g_autofree char *b_rev = NULL;
+
+  admin = raad_remote_new (raad_test_server_get_url (server), RAAD_TEST_SERVER_ADMIN,
+                           RAAD_TEST_SERVER_ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (raad_server_setup_organisation (admin, ORG, "Zorggroep Het Voorbeeld", NULL, NULL, &error));
+  g_assert_true (raad_server_setup_council (admin, ORG, "council-a", "Lokale raad De Linde", NULL, NULL, &error));
+  g_assert_true (raad_server_setup_council (admin, ORG, "council-b", "Lokale raad Het Anker", NULL, NULL, &error));
+  g_assert_true (raad_server_setup_put_user (admin, ORG, "lid-a", "wachtwoord-a", a_only, NULL,
+                                             FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  put_doc (store, "council-a", "council", "Lokale raad De Linde");
+  put_doc (store, "council-b", "council", "Lokale raad Het Anker");
+  {
+    /* Written by the member of A on their own laptop, for both councils. */
+    g_autoptr(JsonObject) mine = json_object_new ();
+    g_autoptr(JsonObject) theirs = json_object_new ();
+    g_autofree char *rev = NULL;
+
+    json_object_set_string_member (mine, "name", "Anna de Wit");
+    json_object_set_string_member (mine, "council_id", "council-a");
+    rev = raad_store_put (store, "member-a", "member", NULL, mine, &error);
+    g_assert_no_error (error);
+    json_object_set_string_member (theirs, "name", "Bert Jansen");
+    json_object_set_string_member (theirs, "council_id", "council-b");
+    b_rev = raad_store_put (store, "member-b", "member", NULL, theirs, &error);
+    g_assert_no_error (error);
+  }
+
+  /* Test connection: the organisation and council A, not B. */
+  raad_sync_check_account_async (sync, raad_test_server_get_url (server), "lid-a", "wachtwoord-a",
+                                 NULL, NULL, store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  access = raad_sync_check_account_finish (sync, result, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (access), ==, 2);
+  {
+    g_autoptr(RaadSyncAccess) org = g_list_model_get_item (access, 0);
+    g_autoptr(RaadSyncAccess) a = g_list_model_get_item (access, 1);
+
+    g_assert_null (raad_sync_access_get_council_id (org));
+    g_assert_true (raad_sync_access_get_can_read (org));
+    g_assert_true (raad_sync_access_get_can_write (org));
+    g_assert_cmpstr (raad_sync_access_get_council_id (a), ==, "council-a");
+    g_assert_cmpstr (raad_sync_access_get_name (a), ==, "Lokale raad De Linde");
+    g_assert_true (raad_sync_access_get_can_read (a));
+  }
+
+  g_signal_connect (sync, "finished", G_CALLBACK (on_finished), &counter);
+  g_assert_true (raad_sync_set_account (sync, raad_test_server_get_url (server), "lid-a", NULL, &error));
+  raad_sync_set_password (sync, "wachtwoord-a");
+  raad_sync_start (sync);
+  wait_finished (&counter, 1);
+
+  /* A's member went up; B's member was refused and stays local, listed with the reason. */
+  {
+    g_autofree char *path = g_strdup_printf ("/%s/member-a", "raadswerk_organisation");
+    g_autofree char *path_b = g_strdup_printf ("/%s/member-b", "raadswerk_organisation");
+    guint status = 0;
+    g_autofree char *reply = raad_test_server_request (server, "GET", path, NULL, TRUE, &status);
+    g_autofree char *reply_b = NULL;
+
+    g_assert_cmpuint (status, ==, 200);
+    reply_b = raad_test_server_request (server, "GET", path_b, NULL, TRUE, &status);
+    g_assert_cmpuint (status, ==, 404);
+  }
+  g_assert_true (raad_store_exists (store, "member-b"));
+  /* Refused too: the organisation record (only organisation admins write it) and the
+   * records of the councils the member does not sit in. */
+  {
+    GListModel *list = raad_sync_get_rejections (sync);
+    const char *expected[] = { "council-b", "council-ccr", "member-b", ORG, NULL };
+
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, g_strv_length ((GStrv) expected));
+    for (guint i = 0; expected[i]; i++)
+      {
+        g_autoptr(RaadSyncRejection) item = g_list_model_get_item (list, i);
+
+        g_assert_cmpstr (raad_sync_rejection_get_id (item), ==, expected[i]);
+      }
+  }
+  rejection = g_list_model_get_item (raad_sync_get_rejections (sync), 2);
+  g_assert_cmpstr (raad_sync_rejection_get_id (rejection), ==, "member-b");
+  g_assert_cmpstr (raad_sync_rejection_get_title (rejection), ==, "Bert Jansen");
+  g_assert_cmpstr (raad_sync_rejection_get_rev (rejection), ==, b_rev);
+  g_assert_true (strlen (raad_sync_rejection_get_reason (rejection)) > 0);
+  g_test_message ("refused: %s", raad_sync_rejection_get_reason (rejection));
+  g_object_unref (rejection);
+
+  /* The next sync does not send it again. */
+  {
+    g_autofree char *before = raad_store_get_local (store, "sync:rejected:member-b");
+
+    raad_sync_start (sync);
+    wait_finished (&counter, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (raad_sync_get_rejections (sync)), ==, 4);
+    g_assert_cmpstr (raad_store_get_local (store, "sync:rejected:member-b"), ==, before);
+  }
+
+  /* Edited into a record of A, it goes up and leaves the list. */
+  {
+    g_autoptr(JsonObject) body = raad_store_get (store, "member-b", &error);
+    g_autofree char *rev = NULL;
+
+    json_object_set_string_member (body, "council_id", "council-a");
+    rev = raad_store_put (store, "member-b", "member", b_rev, body, &error);
+    g_assert_no_error (error);
+    raad_sync_start (sync);
+    wait_finished (&counter, 3);
+    g_assert_cmpuint (g_list_model_get_n_items (raad_sync_get_rejections (sync)), ==, 3);
+    g_assert_null (raad_store_get_local (store, "sync:rejected:member-b"));
+  }
+  {
+    g_autofree char *reply = raad_test_server_request (server, "GET", "/raadswerk_organisation/member-b",
+                                                       NULL, FALSE, NULL);
+
+    g_assert_nonnull (strstr (reply, "council-a"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/sync/engine/states", test_sync_states);
   g_test_add_func ("/sync/engine/live", test_live);
+  g_test_add_func ("/sync/engine/access", test_access);
   return g_test_run ();
 }
