@@ -36,6 +36,7 @@ typedef struct
 {
   char  *field;
   gboolean descending;
+  gboolean binary;     /* order keys compare byte by byte, text without case */
   GStrv  ranks;
 } Order;
 
@@ -235,6 +236,17 @@ raad_query_order_by (RaadQuery  *self,
   order->field = g_strdup (field);
   order->descending = descending;
   g_ptr_array_add (self->orders, order);
+}
+
+void
+raad_query_order_by_key (RaadQuery  *self,
+                         const char *field)
+{
+  Order *order;
+
+  raad_query_order_by (self, field, FALSE);
+  order = g_ptr_array_index (self->orders, self->orders->len - 1);
+  order->binary = TRUE;
 }
 
 void
@@ -439,7 +451,8 @@ _raad_query_to_sql_with (RaadQuery          *self,
         {
           g_autofree char *f = field_sql ("d", order->field);
 
-          g_string_append_printf (sql, "%s COLLATE NOCASE %s, ", f,
+          g_string_append_printf (sql, "%s COLLATE %s %s, ", f,
+                                  order->binary ? "BINARY" : "NOCASE",
                                   order->descending ? "DESC" : "ASC");
         }
     }

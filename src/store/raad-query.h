@@ -50,6 +50,9 @@ void        raad_query_where_referenced_by (RaadQuery         *self,
 void        raad_query_order_by            (RaadQuery         *self,
                                             const char        *field,
                                             gboolean           descending);
+/* Orders by an order key (raad-order-key.h): byte by byte, not as text. */
+void        raad_query_order_by_key        (RaadQuery         *self,
+                                            const char        *field);
 /* Orders by the position of the field's value in @ranks (others last). */
 void        raad_query_order_by_rank       (RaadQuery         *self,
                                             const char        *field,

@@ -14,10 +14,14 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "raad-action-point.h"
+#include "raad-agenda-item.h"
 #include "raad-council.h"
+#include "raad-meeting.h"
 #include "raad-member.h"
 #include "raad-organisation.h"
 #include "raad-record.h"
+#include "raad-request.h"
 #include "raad-store-private.h"
 
 typedef struct
@@ -64,6 +68,10 @@ ensure_types (void)
   raad_record_register_type (RAAD_TYPE_ORGANISATION);
   raad_record_register_type (RAAD_TYPE_COUNCIL);
   raad_record_register_type (RAAD_TYPE_MEMBER);
+  raad_record_register_type (RAAD_TYPE_MEETING);
+  raad_record_register_type (RAAD_TYPE_AGENDA_ITEM);
+  raad_record_register_type (RAAD_TYPE_REQUEST);
+  raad_record_register_type (RAAD_TYPE_ACTION_POINT);
 }
 
 void

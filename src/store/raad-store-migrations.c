@@ -62,7 +62,8 @@ out:
 
 /* Fields with a column of their own in `documents` (see migration 1). */
 static const char * const column_fields[] = {
-  "name", "council_id", "parent_id", "role", "kind", "linking_pins", "attention_areas", NULL
+  "name", "council_id", "parent_id", "role", "kind", "linking_pins", "attention_areas",
+  "meeting_id", NULL
 };
 
 gboolean
@@ -124,6 +125,14 @@ static const RaadMigration migrations[] = {
     "CREATE INDEX documents_council ON documents (type, f_council_id);"
     "CREATE INDEX documents_name ON documents (type, f_name COLLATE NOCASE);"
     "CREATE INDEX documents_linking_pins ON documents (type) WHERE f_linking_pins IS NOT NULL;",
+    NULL },
+
+  /* 4: meetings: their agenda items and action points by meeting. A column added later can
+   * only be a virtual one; its index keeps the lookup as quick. */
+  { 4,
+    "ALTER TABLE documents ADD COLUMN"
+    "  f_meeting_id TEXT GENERATED ALWAYS AS (json_extract (body, '$.meeting_id')) VIRTUAL;"
+    "CREATE INDEX documents_meeting ON documents (type, f_meeting_id);",
     NULL },
 };
 

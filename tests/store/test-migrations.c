@@ -76,6 +76,7 @@ test_from_version (gconstpointer data)
     g_assert_true (raad_store_check_integrity (store, &error));
     g_assert_true (index_exists (store, "documents_council"));
     g_assert_true (index_exists (store, "documents_seq"));
+    g_assert_true (index_exists (store, "documents_meeting"));
 
     /* Documents written before the search index existed are found by it. */
     raad_query_match (search, "voedings");

@@ -9,8 +9,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "raad-agenda-item.h"
 #include "raad-council.h"
 #include "raad-demo.h"
+#include "raad-meeting.h"
 #include "raad-member.h"
 #include "raad-organisation.h"
 #include "raad-photo.h"
@@ -858,6 +860,57 @@ test_demo (void)
   g_test_message ("%u members, %u terms ending soon, %u photos", g_strv_length (members), soon, photos);
 }
 
+/* The meeting records are a council's private records, found by meeting, in key order. */
+static void
+test_meeting_records (void)
+{
+  g_autoptr(RaadStore) store = raad_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RaadMeeting) meeting = raad_meeting_new (store);
+  g_autoptr(RaadQuery) query = raad_query_new ("agenda_item");
+  g_autoptr(RaadRecordList) items = NULL;
+  g_autoptr(JsonObject) body = NULL;
+  const char *titles[] = { "Opening", "Adviesaanvraag begroting", "Rondvraag" };
+  const char *keys[] = { "V", "k", "d" };   /* the order is the keys', not the saving's */
+  const char *expected[] = { "Opening", "Rondvraag", "Adviesaanvraag begroting" };
+  const char *meeting_id = raad_record_get_id (RAAD_RECORD (meeting));
+
+  g_object_set (meeting, "council-id", "council-a", "date", "2026-12-03", "start-time", "19:30",
+                "end-time", "21:30", NULL);
+  g_assert_true (raad_record_save (RAAD_RECORD (meeting), &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(RaadAgendaItem) item = raad_agenda_item_new (store);
+
+      g_object_set (item, "council-id", "council-a", "meeting-id", meeting_id,
+                    "title", titles[i], "order-key", keys[i], "duration", 10 * (i + 1),
+                    "purpose", i == 1 ? "advice-request" : "information", NULL);
+      g_assert_true (raad_record_save (RAAD_RECORD (item), &error));
+      g_assert_no_error (error);
+    }
+
+  body = raad_store_get (store, meeting_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (body, "scope"), ==, "council");
+  g_assert_cmpstr (json_object_get_string_member (body, "start_time"), ==, "19:30");
+
+  raad_query_where_equals (query, "meeting_id", meeting_id);
+  raad_query_order_by_key (query, "order_key");
+  items = raad_record_list_new (store, query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(RaadRecord) item = g_list_model_get_item (G_LIST_MODEL (items), i);
+      guint duration = 0;
+
+      g_assert_true (RAAD_IS_AGENDA_ITEM (item));
+      g_assert_cmpstr (raad_record_get_string (item, "title"), ==, expected[i]);
+      g_object_get (item, "duration", &duration, NULL);
+      g_assert_cmpuint (duration, >, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -865,6 +918,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/store/documents/crud", test_crud);
+  g_test_add_func ("/store/records/meeting", test_meeting_records);
   g_test_add_func ("/store/documents/file-settings", test_file_settings);
   g_test_add_func ("/store/documents/one-signal-per-commit", test_one_signal_per_commit);
   g_test_add_func ("/store/revisions/chain", test_rev_chain);
