@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* raad-agenda.h: what a meeting's agenda does: templates, order, carried action points */
+#pragma once
+
+#include "raad-action-point.h"
+#include "raad-agenda-item.h"
+#include "raad-meeting.h"
+#include "raad-request.h"
+
+G_BEGIN_DECLS
+
+/* How a new meeting's agenda starts. */
+typedef enum
+{
+  RAAD_AGENDA_FROM_TEMPLATE,   /* the council's standard items */
+  RAAD_AGENDA_COPY_LAST,       /* the items of the council's last meeting before it */
+} RaadAgendaStart;
+
+/* The standard items of a council meeting, in order ("opening", "agenda", "minutes",
+ * "announcements", "exchange", "any-other-business", "closing"). */
+const char * const *raad_agenda_standard_items   (void);
+/* Their title in the user's language. */
+const char         *raad_agenda_standard_title   (const char     *standard);
+
+/* Creates a meeting of @council_id on @date (YYYY-MM-DD) from @start to @end ("HH:MM") with
+ * its agenda, in one transaction. */
+RaadMeeting *raad_agenda_create_meeting   (RaadStore        *store,
+                                           const char       *council_id,
+                                           const char       *date,
+                                           const char       *start,
+                                           const char       *end,
+                                           RaadAgendaStart   how,
+                                           GError          **error);
+/* The items of a meeting in agenda order: each item followed by its sub-items (a new
+ * GPtrArray of RaadAgendaItem). */
+GPtrArray   *raad_agenda_list_items       (RaadStore        *store,
+                                           const char       *meeting_id);
+/* Adds an item (or, with @parent, a sub-item) at the end. */
+RaadAgendaItem *raad_agenda_add_item      (RaadStore        *store,
+                                           RaadMeeting      *meeting,
+                                           RaadAgendaItem   *parent,
+                                           const char       *title,
+                                           GError          **error);
+/* Moves @item among its siblings one place up (-1) or down (+1): one document changes.
+ * FALSE when it is first or last already. */
+gboolean     raad_agenda_move_item        (RaadAgendaItem   *item,
+                                           int               direction,
+                                           GError          **error);
+/* Moves @item to sit right before @before (a sibling), or last when @before is NULL. */
+gboolean     raad_agenda_move_item_before (RaadAgendaItem   *item,
+                                           RaadAgendaItem   *before,
+                                           GError          **error);
+
+/* The council's open action points made before @date (a GPtrArray of RaadActionPoint, by
+ * due date): they show under "minutes and action list" of the meeting on @date. */
+GPtrArray   *raad_agenda_open_action_points (RaadStore      *store,
+                                             const char     *council_id,
+                                             const char     *date);
+
+G_END_DECLS

@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-agenda.c: meetings from the template, item order, carried action points */
+#include "config.h"
+
+#include "raad-agenda.h"
+#include "raad-test-util.h"
+
+static char **
+titles_of (GPtrArray *items)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **titles;
+
+  for (guint i = 0; i < items->len; i++)
+    g_strv_builder_add (builder, raad_record_get_string (g_ptr_array_index (items, i), "title"));
+  titles = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return titles;
+}
+
+static void
+test_template_and_order (void)
+{
+  g_autoptr(RaadStore) store = raad_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RaadMeeting) meeting = NULL;
+  g_autoptr(RaadAgendaItem) advice = NULL;
+  g_autoptr(RaadAgendaItem) sub = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_auto(GStrv) titles = NULL;
+  const char *meeting_id;
+  gint64 seq;
+
+  meeting = raad_agenda_create_meeting (store, "council-a", "2026-12-03", "19:30", "21:30",
+                                        RAAD_AGENDA_FROM_TEMPLATE, &error);
+  g_assert_no_error (error);
+  meeting_id = raad_record_get_id (RAAD_RECORD (meeting));
+  items = raad_agenda_list_items (store, meeting_id);
+  titles = titles_of (items);
+  g_assert_cmpstrv (titles, ((const char *[]) {
+    "Opening", "Adoption of the agenda", "Minutes and action list of the last meeting",
+    "Announcements", "Information exchange with the other councils", "Any other business",
+    "Closing", NULL }));
+  g_clear_pointer (&items, g_ptr_array_unref);
+  g_clear_pointer (&titles, g_strfreev);
+
+  /* A new item goes before the closing; a sub-item under its item. */
+  advice = raad_agenda_add_item (store, meeting, NULL, "Adviesaanvraag begroting 2027", &error);
+  g_assert_no_error (error);
+  sub = raad_agenda_add_item (store, meeting, advice, "Toelichting door de bestuurder", &error);
+  g_assert_no_error (error);
+  items = raad_agenda_list_items (store, meeting_id);
+  g_assert_cmpuint (items->len, ==, 9);
+  g_assert_true (g_ptr_array_index (items, 6) == (gpointer) advice);
+  g_assert_true (g_ptr_array_index (items, 7) == (gpointer) sub);
+  g_assert_cmpstr (raad_record_get_string (g_ptr_array_index (items, 8), "title"), ==, "Closing");
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* Up twice: one document written per move, the sub-item travels with its item. */
+  seq = raad_store_get_seq (store);
+  g_assert_true (raad_agenda_move_item (advice, -1, &error));
+  g_assert_cmpint (raad_store_get_seq (store), ==, seq + 1);
+  g_assert_true (raad_agenda_move_item (advice, -1, &error));
+  g_assert_no_error (error);
+  items = raad_agenda_list_items (store, meeting_id);
+  g_assert_true (g_ptr_array_index (items, 4) == (gpointer) advice);
+  g_assert_true (g_ptr_array_index (items, 5) == (gpointer) sub);
+  g_assert_cmpstr (raad_record_get_string (g_ptr_array_index (items, 6), "title"), ==,
+                   "Information exchange with the other councils");
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* The first item cannot go up, a lone sub-item neither. */
+  {
+    g_autoptr(GPtrArray) now = raad_agenda_list_items (store, meeting_id);
+
+    g_assert_false (raad_agenda_move_item (g_ptr_array_index (now, 0), -1, &error));
+    g_assert_false (raad_agenda_move_item (sub, -1, &error));
+    g_assert_false (raad_agenda_move_item (sub, 1, &error));
+    g_assert_no_error (error);
+  }
+
+  /* Last, before nothing. */
+  g_assert_true (raad_agenda_move_item_before (advice, NULL, &error));
+  items = raad_agenda_list_items (store, meeting_id);
+  g_assert_true (g_ptr_array_index (items, 7) == (gpointer) advice);
+  g_assert_true (g_ptr_array_index (items, 8) == (gpointer) sub);
+}
+
+static void
+test_copy_last_and_action_points (void)
+{
+  g_autoptr(RaadStore) store = raad_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RaadMeeting) first = NULL;
+  g_autoptr(RaadMeeting) second = NULL;
+  g_autoptr(RaadMeeting) third = NULL;
+  g_autoptr(RaadMeeting) other = NULL;
+  g_autoptr(RaadAgendaItem) item = NULL;
+  g_autoptr(RaadActionPoint) point = NULL;
+  g_autoptr(RaadActionPoint) elsewhere = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GPtrArray) copied = NULL;
+
+  first = raad_agenda_create_meeting (store, "council-a", "2026-10-01", "19:30", "21:30",
+                                      RAAD_AGENDA_FROM_TEMPLATE, &error);
+  g_assert_no_error (error);
+  item = raad_agenda_add_item (store, first, NULL, "Maaltijden op de afdelingen", &error);
+  g_assert_no_error (error);
+  g_object_set (item, "minutes", "Besproken met de kok.", "decision", "Proefperiode", NULL);
+  g_assert_true (raad_record_save (RAAD_RECORD (item), &error));
+
+  point = raad_action_point_new (store);
+  g_object_set (point, "council-id", "council-a",
+                "meeting-id", raad_record_get_id (RAAD_RECORD (first)),
+                "item-id", raad_record_get_id (RAAD_RECORD (item)),
+                "text", "Menukaart opvragen bij de facilitair manager", "due", "2026-11-01", NULL);
+  g_assert_true (raad_record_save (RAAD_RECORD (point), &error));
+  elsewhere = raad_action_point_new (store);
+  g_object_set (elsewhere, "council-id", "council-b", "text", "Niet van deze raad", NULL);
+  g_assert_true (raad_record_save (RAAD_RECORD (elsewhere), &error));
+
+  /* The next meeting copies the agenda, not the minutes or decisions. */
+  second = raad_agenda_create_meeting (store, "council-a", "2026-11-05", "19:30", "21:30",
+                                       RAAD_AGENDA_COPY_LAST, &error);
+  g_assert_no_error (error);
+  copied = raad_agenda_list_items (store, raad_record_get_id (RAAD_RECORD (second)));
+  g_assert_cmpuint (copied->len, ==, 8);
+  g_assert_cmpstr (raad_record_get_string (g_ptr_array_index (copied, 6), "title"), ==,
+                   "Maaltijden op de afdelingen");
+  g_assert_null (raad_record_get_string (g_ptr_array_index (copied, 6), "minutes"));
+  g_assert_null (raad_record_get_string (g_ptr_array_index (copied, 6), "decision"));
+  g_assert_true (g_ptr_array_index (copied, 6) != (gpointer) item);
+
+  /* The open action point appears for the next meeting, not for the one it was made in, and
+   * never for another council. */
+  open = raad_agenda_open_action_points (store, "council-a", "2026-11-05");
+  g_assert_cmpuint (open->len, ==, 1);
+  g_assert_true (g_ptr_array_index (open, 0) == (gpointer) point);
+  g_clear_pointer (&open, g_ptr_array_unref);
+  open = raad_agenda_open_action_points (store, "council-a", "2026-10-01");
+  g_assert_cmpuint (open->len, ==, 0);
+  g_clear_pointer (&open, g_ptr_array_unref);
+
+  /* Closed at the second meeting: gone from the third. */
+  g_object_set (point, "done", "2026-11-05", NULL);
+  g_assert_true (raad_record_save (RAAD_RECORD (point), &error));
+  third = raad_agenda_create_meeting (store, "council-a", "2026-12-03", "19:30", "21:30",
+                                      RAAD_AGENDA_COPY_LAST, &error);
+  g_assert_no_error (error);
+  open = raad_agenda_open_action_points (store, "council-a", "2026-12-03");
+  g_assert_cmpuint (open->len, ==, 0);
+
+  /* Another council's new meeting starts from the template, not from council A's. */
+  other = raad_agenda_create_meeting (store, "council-b", "2026-12-04", "14:00", "16:00",
+                                      RAAD_AGENDA_COPY_LAST, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) items = raad_agenda_list_items (store, raad_record_get_id (RAAD_RECORD (other)));
+
+    g_assert_cmpuint (items->len, ==, 7);
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/store/agenda/template-and-order", test_template_and_order);
+  g_test_add_func ("/store/agenda/copy-last-and-action-points", test_copy_last_and_action_points);
+  return g_test_run ();
+}
