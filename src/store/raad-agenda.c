@@ -5,12 +5,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "raad-agenda.h"
 #include "raad-order-key.h"
 #include "raad-query.h"
 #include "raad-record-list.h"
+#include "raad-shared-item.h"
 
 static const char * const standard_items[] = {
   "opening", "agenda", "minutes", "announcements", "exchange", "any-other-business", "closing",
@@ -385,4 +387,247 @@ raad_agenda_open_action_points (RaadStore  *store,
     }
   g_ptr_array_sort (open, compare_by_due);
   return open;
+}
+
+/* Requests */
+
+static GDate *
+parse_date (const char *text)
+{
+  int y = 0, m = 0, d = 0;
+
+  if (text == NULL || sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+      !g_date_valid_dmy (d, m, y))
+    return NULL;
+  return g_date_new_dmy (d, m, y);
+}
+
+static char *
+format_date (GDate *date)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+RaadRequestWarning
+raad_agenda_request_warning (RaadRequest  *request,
+                             const char   *today,
+                             char        **until)
+{
+  g_autoptr(GDate) now = parse_date (today);
+  g_autoptr(GDate) deadline = parse_date (string_of (request, "deadline"));
+  g_autoptr(GDate) decided = parse_date (string_of (request, "decided-without-consent"));
+  const char *status = string_of (request, "status");
+  gboolean answered = string_of (request, "answered") != NULL ||
+                      g_strcmp0 (status, "answered") == 0 || g_strcmp0 (status, "replied") == 0 ||
+                      g_strcmp0 (status, "closed") == 0;
+
+  if (until != NULL)
+    *until = NULL;
+  if (now == NULL)
+    return RAAD_REQUEST_CALM;
+
+  /* A consent refused and a decision taken anyway: one month to declare it void. */
+  if (decided != NULL && g_strcmp0 (string_of (request, "kind"), "consent") == 0)
+    {
+      g_autoptr(GDate) last = g_date_copy (decided);
+
+      g_date_add_months (last, 1);
+      if (g_date_compare (now, decided) >= 0 && g_date_compare (now, last) <= 0)
+        {
+          if (until != NULL)
+            *until = format_date (last);
+          return RAAD_REQUEST_VOID_WINDOW;
+        }
+      return RAAD_REQUEST_CALM;
+    }
+
+  if (answered || deadline == NULL)
+    return RAAD_REQUEST_CALM;
+  if (until != NULL)
+    *until = format_date (deadline);
+  if (g_date_compare (now, deadline) > 0)
+    return RAAD_REQUEST_OVERDUE;
+  if (g_date_days_between (now, deadline) <= 14)
+    return RAAD_REQUEST_DUE_SOON;
+  if (until != NULL)
+    g_clear_pointer (until, g_free);
+  return RAAD_REQUEST_CALM;
+}
+
+typedef struct
+{
+  RaadRecord         *request;
+  RaadRequestWarning  warning;
+  char               *until;
+} Watched;
+
+static int
+compare_watched (gconstpointer a,
+                 gconstpointer b)
+{
+  const Watched *wa = a;
+  const Watched *wb = b;
+
+  /* Overdue first, then by the date that matters. */
+  if ((wa->warning == RAAD_REQUEST_OVERDUE) != (wb->warning == RAAD_REQUEST_OVERDUE))
+    return wa->warning == RAAD_REQUEST_OVERDUE ? -1 : 1;
+  return g_strcmp0 (wa->until, wb->until);
+}
+
+GPtrArray *
+raad_agenda_requests_to_watch (RaadStore  *store,
+                               const char *council_id,
+                               const char *today)
+{
+  g_autoptr(RaadQuery) query = raad_query_new ("request");
+  g_autoptr(RaadRecordList) list = NULL;
+  g_autoptr(GArray) watched = g_array_new (FALSE, FALSE, sizeof (Watched));
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  raad_query_where_equals (query, "council_id", council_id);
+  list = raad_record_list_new (store, query);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      Watched w = { 0 };
+
+      w.request = g_list_model_get_item (G_LIST_MODEL (list), i);
+      w.warning = raad_agenda_request_warning (RAAD_REQUEST (w.request), today, &w.until);
+      if (w.warning == RAAD_REQUEST_CALM)
+        {
+          g_object_unref (w.request);
+          g_free (w.until);
+          continue;
+        }
+      g_array_append_val (watched, w);
+    }
+  g_array_sort (watched, compare_watched);
+  for (guint i = 0; i < watched->len; i++)
+    {
+      Watched *w = &g_array_index (watched, Watched, i);
+
+      g_ptr_array_add (result, w->request);
+      g_free (w->until);
+    }
+  return result;
+}
+
+RaadAgendaItem *
+raad_agenda_add_request (RaadStore    *store,
+                         RaadMeeting  *meeting,
+                         RaadRequest  *request,
+                         GError      **error)
+{
+  const char *kind = string_of (request, "kind");
+  const char *purpose = g_strcmp0 (kind, "consent") == 0 ? "consent-request" :
+                        g_strcmp0 (kind, "unsolicited") == 0 ? "unsolicited-advice" :
+                        "advice-request";
+  g_autoptr(RaadAgendaItem) item = NULL;
+
+  if (!raad_store_begin (store, error))
+    return NULL;
+  item = raad_agenda_add_item (store, meeting, NULL, string_of (request, "subject"), error);
+  if (item == NULL)
+    goto fail;
+  g_object_set (item, "purpose", purpose,
+                "request-id", raad_record_get_id (RAAD_RECORD (request)), NULL);
+  if (!raad_record_save (RAAD_RECORD (item), error))
+    goto fail;
+  if (g_strcmp0 (string_of (request, "status"), "received") == 0 ||
+      string_of (request, "status") == NULL)
+    {
+      g_object_set (request, "status", "in-progress", NULL);
+      if (!raad_record_save (RAAD_RECORD (request), error))
+        goto fail;
+    }
+  if (!raad_store_commit (store, error))
+    return NULL;
+  return g_steal_pointer (&item);
+
+fail:
+  raad_store_rollback (store);
+  return NULL;
+}
+
+/* Sharing */
+
+static RaadRecord *
+find_shared (RaadStore  *store,
+             const char *item_id)
+{
+  g_autoptr(RaadQuery) query = raad_query_new ("shared_item");
+  g_autoptr(RaadRecordList) list = NULL;
+
+  raad_query_where_equals (query, "item_id", item_id);
+  list = raad_record_list_new (store, query);
+  if (g_list_model_get_n_items (G_LIST_MODEL (list)) == 0)
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (list), 0);
+}
+
+gboolean
+raad_agenda_set_shared (RaadAgendaItem  *item,
+                        gboolean         shared,
+                        GError         **error)
+{
+  RaadStore *store = raad_record_get_store (RAAD_RECORD (item));
+  const char *item_id = raad_record_get_id (RAAD_RECORD (item));
+  g_autoptr(RaadRecord) published = find_shared (store, item_id);
+  g_autoptr(RaadRecord) meeting = raad_record_load (store, string_of (item, "meeting-id"), NULL);
+  g_autoptr(RaadRecord) council = raad_record_load (store, string_of (item, "council-id"), NULL);
+
+  if (!raad_store_begin (store, error))
+    return FALSE;
+  g_object_set (item, "shared", shared, NULL);
+  if (!raad_record_save (RAAD_RECORD (item), error))
+    goto fail;
+  if (shared)
+    {
+      if (published == NULL)
+        published = RAAD_RECORD (raad_shared_item_new (store));
+      g_object_set (published,
+                    "council-id", string_of (item, "council-id"),
+                    "council-name", council != NULL ? string_of (council, "name") : NULL,
+                    "item-id", item_id,
+                    "meeting-date", meeting != NULL ? string_of (meeting, "date") : NULL,
+                    "title", string_of (item, "title"),
+                    "decision", string_of (item, "decision"),
+                    NULL);
+      if (!raad_record_save (published, error))
+        goto fail;
+    }
+  else if (published != NULL && !raad_record_delete (published, error))
+    goto fail;
+  return raad_store_commit (store, error);
+
+fail:
+  raad_store_rollback (store);
+  return FALSE;
+}
+
+GPtrArray *
+raad_agenda_shared_from_others (RaadStore  *store,
+                                const char *council_id,
+                                const char *date)
+{
+  g_autoptr(RaadQuery) query = raad_query_new ("shared_item");
+  g_autoptr(RaadRecordList) list = NULL;
+  g_autoptr(RaadMeeting) previous = last_meeting_before (store, council_id, date);
+  const char *since = previous != NULL ? string_of (previous, "date") : NULL;
+  GPtrArray *shared = g_ptr_array_new_with_free_func (g_object_unref);
+
+  raad_query_order_by (query, "meeting_date", FALSE);
+  list = raad_record_list_new (store, query);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(RaadRecord) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      const char *when = string_of (item, "meeting-date");
+
+      if (g_strcmp0 (string_of (item, "council-id"), council_id) == 0)
+        continue;
+      if ((since != NULL && g_strcmp0 (when, since) <= 0) || g_strcmp0 (when, date) > 0)
+        continue;
+      g_ptr_array_add (shared, g_steal_pointer (&item));
+    }
+  return shared;
 }

@@ -57,4 +57,43 @@ GPtrArray   *raad_agenda_open_action_points (RaadStore      *store,
                                              const char     *council_id,
                                              const char     *date);
 
+/* Advice and consent requests. */
+typedef enum
+{
+  RAAD_REQUEST_CALM,          /* nothing to warn about */
+  RAAD_REQUEST_DUE_SOON,      /* unanswered, the deadline within two weeks */
+  RAAD_REQUEST_OVERDUE,       /* unanswered, the deadline passed */
+  RAAD_REQUEST_VOID_WINDOW,   /* consent refused and decided anyway: the council may declare the
+                               * decision void in writing within one month (art. 8) */
+} RaadRequestWarning;
+
+/* What to warn about on @today (YYYY-MM-DD); @until (may be NULL) gets the date the warning is
+ * about: the deadline, or the last day to declare a decision void. */
+RaadRequestWarning raad_agenda_request_warning (RaadRequest   *request,
+                                                const char    *today,
+                                                char         **until);
+/* The council's requests with a warning on @today, most urgent first (RaadRequest). */
+GPtrArray   *raad_agenda_requests_to_watch   (RaadStore      *store,
+                                              const char     *council_id,
+                                              const char     *today);
+/* Puts a request on a meeting's agenda in one step: an item with its subject and purpose,
+ * linked to it. */
+RaadAgendaItem *raad_agenda_add_request      (RaadStore      *store,
+                                              RaadMeeting    *meeting,
+                                              RaadRequest    *request,
+                                              GError        **error);
+
+/* Sharing with the other councils: a shared item is published as an organisation-wide
+ * "shared_item" record (title, decision, where it came from) that the other councils read;
+ * the item itself stays private. Unsharing withdraws it. */
+gboolean     raad_agenda_set_shared          (RaadAgendaItem *item,
+                                              gboolean        shared,
+                                              GError        **error);
+/* What other councils shared after @council_id's last meeting before @date and up to @date:
+ * it belongs under the information exchange of the meeting on @date (a GPtrArray of
+ * RaadRecord "shared_item": fields council_id, council_name, meeting_date, title, decision). */
+GPtrArray   *raad_agenda_shared_from_others  (RaadStore      *store,
+                                              const char     *council_id,
+                                              const char     *date);
+
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "raad-organisation.h"
 #include "raad-record.h"
 #include "raad-request.h"
+#include "raad-shared-item.h"
 #include "raad-store-private.h"
 
 typedef struct
@@ -72,6 +73,7 @@ ensure_types (void)
   raad_record_register_type (RAAD_TYPE_AGENDA_ITEM);
   raad_record_register_type (RAAD_TYPE_REQUEST);
   raad_record_register_type (RAAD_TYPE_ACTION_POINT);
+  raad_record_register_type (RAAD_TYPE_SHARED_ITEM);
 }
 
 void
@@ -760,6 +762,14 @@ raad_record_save (RaadRecord  *self,
       if (added)
         _raad_store_remove_record (priv->store, self);
       return FALSE;
+    }
+  /* Inside a caller's transaction the store refreshes mapped objects only after the commit:
+   * the next save in the same transaction must build on this revision. */
+  if (g_strcmp0 (priv->rev, rev) != 0)
+    {
+      g_free (priv->rev);
+      priv->rev = g_strdup (rev);
+      priv->deleted = FALSE;
     }
   /* The store refreshed a mapped object already; one that is not mapped catches up here. */
   if (_raad_store_lookup_record (priv->store, priv->id) != self)

@@ -161,11 +161,148 @@ test_copy_last_and_action_points (void)
   }
 }
 
+static RaadRequest *
+save_request (RaadStore  *store,
+              const char *kind,
+              const char *subject,
+              const char *deadline)
+{
+  g_autoptr(GError) error = NULL;
+  RaadRequest *request = raad_request_new (store);
+
+  g_object_set (request, "council-id", "council-a", "kind", kind, "subject", subject,
+                "article", g_str_equal (kind, "consent") ? "8" : "7", "letter", "g",
+                "received", "2026-11-02", "deadline", deadline, "status", "received", NULL);
+  g_assert_true (raad_record_save (RAAD_RECORD (request), &error));
+  g_assert_no_error (error);
+  return request;
+}
+
+static void
+test_requests (void)
+{
+  g_autoptr(RaadStore) store = raad_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RaadRequest) budget = save_request (store, "advice", "Begroting 2027", "2026-12-10");
+  g_autoptr(RaadRequest) rules = save_request (store, "consent", "Klachtenregeling", "2027-02-01");
+  g_autoptr(RaadRequest) late = save_request (store, "advice", "Huisvestingsplan", "2026-11-20");
+  g_autoptr(RaadMeeting) meeting = NULL;
+  g_autoptr(RaadAgendaItem) item = NULL;
+  g_autoptr(GPtrArray) watch = NULL;
+  g_autofree char *until = NULL;
+
+  /* On 2026-11-28: the budget is due within two weeks (from 2026-11-26 on), the housing plan
+   * overdue, the rules calm. */
+  g_assert_cmpint (raad_agenda_request_warning (budget, "2026-11-28", &until), ==,
+                   RAAD_REQUEST_DUE_SOON);
+  g_assert_cmpstr (until, ==, "2026-12-10");
+  g_clear_pointer (&until, g_free);
+  g_assert_cmpint (raad_agenda_request_warning (budget, "2026-11-26", NULL), ==, RAAD_REQUEST_DUE_SOON);
+  g_assert_cmpint (raad_agenda_request_warning (budget, "2026-11-25", NULL), ==, RAAD_REQUEST_CALM);
+  g_assert_cmpint (raad_agenda_request_warning (budget, "2026-12-10", NULL), ==, RAAD_REQUEST_DUE_SOON);
+  g_assert_cmpint (raad_agenda_request_warning (budget, "2026-12-11", NULL), ==, RAAD_REQUEST_OVERDUE);
+  g_assert_cmpint (raad_agenda_request_warning (late, "2026-11-28", NULL), ==, RAAD_REQUEST_OVERDUE);
+  g_assert_cmpint (raad_agenda_request_warning (rules, "2026-11-28", NULL), ==, RAAD_REQUEST_CALM);
+  watch = raad_agenda_requests_to_watch (store, "council-a", "2026-11-28");
+  g_assert_cmpuint (watch->len, ==, 2);
+  g_assert_true (g_ptr_array_index (watch, 0) == (gpointer) late);
+  g_assert_true (g_ptr_array_index (watch, 1) == (gpointer) budget);
+  g_clear_pointer (&watch, g_ptr_array_unref);
+
+  /* Answered: no warning. */
+  g_object_set (late, "answer", "Positief advies met twee kanttekeningen", "answered",
+                "2026-11-22", "status", "answered", NULL);
+  g_assert_true (raad_record_save (RAAD_RECORD (late), &error));
+  g_assert_cmpint (raad_agenda_request_warning (late, "2026-11-28", NULL), ==, RAAD_REQUEST_CALM);
+
+  /* Consent refused, decided anyway on 2027-02-15: a month to declare it void. */
+  g_object_set (rules, "answer", "Geen instemming", "answered", "2027-01-20",
+                "status", "answered", "decided-without-consent", "2027-02-15", NULL);
+  g_assert_cmpint (raad_agenda_request_warning (rules, "2027-02-20", &until), ==,
+                   RAAD_REQUEST_VOID_WINDOW);
+  g_assert_cmpstr (until, ==, "2027-03-15");
+  g_assert_cmpint (raad_agenda_request_warning (rules, "2027-03-15", NULL), ==, RAAD_REQUEST_VOID_WINDOW);
+  g_assert_cmpint (raad_agenda_request_warning (rules, "2027-03-16", NULL), ==, RAAD_REQUEST_CALM);
+
+  /* On the agenda in one step, before the closing, linked both ways. */
+  meeting = raad_agenda_create_meeting (store, "council-a", "2026-12-03", "19:30", "21:30",
+                                        RAAD_AGENDA_FROM_TEMPLATE, &error);
+  g_assert_no_error (error);
+  item = raad_agenda_add_request (store, meeting, budget, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (item), "title"), ==, "Begroting 2027");
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (item), "purpose"), ==, "advice-request");
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (item), "request-id"), ==,
+                   raad_record_get_id (RAAD_RECORD (budget)));
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (budget), "status"), ==, "in-progress");
+  {
+    g_autoptr(GPtrArray) items = raad_agenda_list_items (store, raad_record_get_id (RAAD_RECORD (meeting)));
+
+    g_assert_true (g_ptr_array_index (items, items->len - 2) == (gpointer) item);
+  }
+}
+
+static void
+test_shared (void)
+{
+  g_autoptr(RaadStore) store = raad_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RaadMeeting) a_meeting = NULL;
+  g_autoptr(RaadMeeting) b_earlier = NULL;
+  g_autoptr(RaadAgendaItem) item = NULL;
+  g_autoptr(GPtrArray) for_b = NULL;
+  g_autofree char *council = raad_test_save_council (store, "Lokale raad De Linde", "local", "Linde");
+  g_autoptr(JsonObject) body = NULL;
+
+  b_earlier = raad_agenda_create_meeting (store, "council-b", "2026-11-10", "14:00", "16:00",
+                                          RAAD_AGENDA_FROM_TEMPLATE, &error);
+  a_meeting = raad_agenda_create_meeting (store, council, "2026-11-17", "19:30", "21:30",
+                                          RAAD_AGENDA_FROM_TEMPLATE, &error);
+  g_assert_no_error (error);
+  item = raad_agenda_add_item (store, a_meeting, NULL, "Nieuwe menukaart", &error);
+  g_object_set (item, "decision", "De raad adviseert positief", NULL);
+  g_assert_true (raad_agenda_set_shared (item, TRUE, &error));
+  g_assert_no_error (error);
+
+  /* The item stays private; what is shared is an organisation-wide record. */
+  body = raad_store_get (store, raad_record_get_id (RAAD_RECORD (item)), &error);
+  g_assert_cmpstr (json_object_get_string_member (body, "scope"), ==, "council");
+
+  /* Council B's next meeting (after its meeting of 2026-11-10) shows it, with its origin. */
+  for_b = raad_agenda_shared_from_others (store, "council-b", "2026-12-01");
+  g_assert_cmpuint (for_b->len, ==, 1);
+  {
+    RaadRecord *shared = g_ptr_array_index (for_b, 0);
+    g_autoptr(JsonObject) shared_body = raad_store_get (store, raad_record_get_id (shared), NULL);
+
+    g_assert_cmpstr (raad_record_get_string (shared, "title"), ==, "Nieuwe menukaart");
+    g_assert_cmpstr (raad_record_get_string (shared, "council-name"), ==, "Lokale raad De Linde");
+    g_assert_cmpstr (raad_record_get_string (shared, "decision"), ==, "De raad adviseert positief");
+    g_assert_false (json_object_has_member (shared_body, "scope"));
+  }
+  g_clear_pointer (&for_b, g_ptr_array_unref);
+
+  /* Not on the council's own agenda, nor on B's meeting before it was shared. */
+  for_b = raad_agenda_shared_from_others (store, council, "2026-12-01");
+  g_assert_cmpuint (for_b->len, ==, 0);
+  g_clear_pointer (&for_b, g_ptr_array_unref);
+  for_b = raad_agenda_shared_from_others (store, "council-b", "2026-11-10");
+  g_assert_cmpuint (for_b->len, ==, 0);
+  g_clear_pointer (&for_b, g_ptr_array_unref);
+
+  /* Unshared: withdrawn. */
+  g_assert_true (raad_agenda_set_shared (item, FALSE, &error));
+  for_b = raad_agenda_shared_from_others (store, "council-b", "2026-12-01");
+  g_assert_cmpuint (for_b->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/store/agenda/template-and-order", test_template_and_order);
   g_test_add_func ("/store/agenda/copy-last-and-action-points", test_copy_last_and_action_points);
+  g_test_add_func ("/store/agenda/requests", test_requests);
+  g_test_add_func ("/store/agenda/shared", test_shared);
   return g_test_run ();
 }
