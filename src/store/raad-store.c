@@ -1612,6 +1612,27 @@ raad_store_delete (RaadStore   *self,
   return write_revision (self, id, type, parent_rev, TRUE, tombstone, error);
 }
 
+static gboolean
+adopt_parent (RaadStore   *self,
+              const char  *id,
+              const char  *rev,
+              const char  *parent,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "UPDATE revisions SET parent = ? "
+                                                "WHERE doc_id = ? AND rev = ? AND parent IS NULL",
+                                          error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, parent);
+  bind_text (stmt, 2, id);
+  bind_text (stmt, 3, rev);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _raad_store_set_sql_error (self->db, error);
+  return TRUE;
+}
+
 static char *
 read_type (RaadStore  *self,
            const char *id)
@@ -1682,17 +1703,12 @@ raad_store_graft (RaadStore   *self,
 
   clean = clean_body (doc, NULL);
   type = json_object_get_string_member_with_default (clean, "type", NULL);
-  if (type == NULL && deleted)
-    {
-      /* Another replicator's tombstone carries nothing but the deletion. */
-      known_type = read_type (self, id);
-      type = known_type != NULL ? known_type : "unknown";
-    }
   if (type == NULL)
     {
-      g_set_error (error, RAAD_STORE_ERROR, RAAD_STORE_ERROR_INVALID,
-                   "Document “%s” has no type", id);
-      return FALSE;
+      /* Another replicator's tombstone carries nothing but the deletion; a document another
+       * client wrote may have no type: kept as "unknown", which no page shows. */
+      known_type = read_type (self, id);
+      type = known_type != NULL ? known_type : "unknown";
     }
 
   if (!raad_store_begin (self, error))
@@ -1712,6 +1728,10 @@ raad_store_graft (RaadStore   *self,
       if (revision_exists (self, id, r, &is_leaf))
         {
           if (!newest && is_leaf && !retire_revision (self, id, r, error))
+            goto fail;
+          /* A revision that came without its history (a pull of a new document) learns its
+           * parent from a longer path. */
+          if (parent != NULL && !adopt_parent (self, id, r, parent, error))
             goto fail;
           continue;
         }
@@ -2148,15 +2168,31 @@ raad_store_notice_changes (RaadStore          *self,
 {
   g_return_if_fail (RAAD_IS_STORE (self));
 
+  g_autoptr(JsonArray) list = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
   if (ids == NULL || ids[0] == NULL)
     return;
   self->seq = read_max_seq (self);
-  for (guint i = 0; ids[i]; i++)
-    {
-      g_autofree char *type = read_type (self, ids[i]);
 
-      if (type != NULL)
-        note_change (self, ids[i], type);
+  /* One query for the types of all of them: a sync notices hundreds at a time, on the main
+   * thread. */
+  list = json_array_new ();
+  for (guint i = 0; ids[i]; i++)
+    json_array_add_string_element (list, ids[i]);
+  node = json_node_new (JSON_NODE_ARRAY);
+  json_node_set_array (node, list);
+  text = json_to_string (node, FALSE);
+  stmt = prepare (self, "SELECT d.id, d.type FROM json_each (?) j "
+                        "JOIN documents d ON d.id = j.value", NULL);
+  if (stmt != NULL)
+    {
+      bind_text (stmt, 1, text);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        note_change (self, (const char *) sqlite3_column_text (stmt, 0),
+                     (const char *) sqlite3_column_text (stmt, 1));
     }
   if (self->tx_depth == 0)
     emit_changes (self);
