@@ -17,6 +17,8 @@
 #define OFFLINE_RETRY_SECONDS 60
 /* The live changes feed waits this long on the server for news. */
 #define LONGPOLL_MS 50000
+/* During a sync, the main store hears of pulled records this often at most. */
+#define NOTICE_INTERVAL_MS 250
 
 #define KEY_URL "sync:url"
 #define KEY_USER "sync:user"
@@ -177,6 +179,8 @@ struct _RaadSync
   GCancellable  *live;            /* the changes feeds, or NULL */
   GStrv          live_databases;  /* what the last good run synced */
   gulong         changed_handler;
+  GHashTable    *noticed;         /* ids pulled but not yet noticed by the main store */
+  guint          notice_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (RaadSync, raad_sync, G_TYPE_OBJECT)
@@ -616,18 +620,51 @@ typedef struct
   double    progress;
 } Progress;
 
+/* Tells the main store what the worker wrote since the last time. The lists and pages react
+ * to each notice, so during a long pull they hear at most a few times a second. */
+static void
+flush_noticed (RaadSync *self)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  GHashTableIter iter;
+  gpointer id;
+
+  g_clear_handle_id (&self->notice_timeout, g_source_remove);
+  if (g_hash_table_size (self->noticed) == 0)
+    return;
+  ids = g_ptr_array_new_with_free_func (g_free);
+  g_hash_table_iter_init (&iter, self->noticed);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    {
+      g_ptr_array_add (ids, id);
+      g_hash_table_iter_steal (&iter);
+    }
+  g_ptr_array_add (ids, NULL);
+  self->noticing = TRUE;
+  raad_store_notice_changes (self->store, (const char * const *) ids->pdata);
+  self->noticing = FALSE;
+}
+
+static gboolean
+on_notice_timeout (gpointer data)
+{
+  RaadSync *self = data;
+
+  self->notice_timeout = 0;
+  flush_noticed (self);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 deliver_progress (gpointer data)
 {
   Progress *p = data;
   RaadSync *self = p->sync;
 
-  if (p->ids != NULL && p->ids[0] != NULL)
-    {
-      self->noticing = TRUE;
-      raad_store_notice_changes (self->store, (const char * const *) p->ids);
-      self->noticing = FALSE;
-    }
+  for (guint i = 0; p->ids != NULL && p->ids[i]; i++)
+    g_hash_table_add (self->noticed, g_strdup (p->ids[i]));
+  if (g_hash_table_size (self->noticed) > 0 && self->notice_timeout == 0)
+    self->notice_timeout = g_timeout_add (NOTICE_INTERVAL_MS, on_notice_timeout, self);
   if (self->state == RAAD_SYNC_STATE_SYNCING)
     set_progress (self, p->progress);
   return G_SOURCE_REMOVE;
@@ -757,6 +794,7 @@ sync_done_cb (GObject      *source,
   gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   g_clear_object (&self->run);
+  flush_noticed (self);
   set_progress (self, -1);
   update_conflicts (self);
   update_rejections (self);
@@ -1232,6 +1270,7 @@ raad_sync_dispose (GObject *object)
   RaadSync *self = (RaadSync *) object;
 
   raad_sync_stop (self);
+  g_clear_handle_id (&self->notice_timeout, g_source_remove);
   if (self->store != NULL && self->changed_handler != 0)
     g_clear_signal_handler (&self->changed_handler, self->store);
   g_clear_object (&self->store);
@@ -1252,6 +1291,7 @@ raad_sync_finalize (GObject *object)
   g_free (self->password);
   g_free (self->error_message);
   g_strfreev (self->live_databases);
+  g_clear_pointer (&self->noticed, g_hash_table_unref);
   g_clear_pointer (&self->last_sync, g_date_time_unref);
   G_OBJECT_CLASS (raad_sync_parent_class)->finalize (object);
 }
@@ -1327,6 +1367,7 @@ raad_sync_init (RaadSync *self)
 {
   self->progress = -1;
   self->rejections = g_list_store_new (RAAD_TYPE_SYNC_REJECTION);
+  self->noticed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 RaadSync *
