@@ -856,7 +856,8 @@ sync_done_cb (GObject      *source,
 
   g_signal_emit (self, signals[FINISHED], 0, ok && job->problem == NULL);
 
-  if (self->again && !cancelled && ok)
+  /* Edits made during the run, or a new account set while it ran (which cancelled it). */
+  if (self->again && raad_sync_is_configured (self) && (ok || cancelled))
     {
       self->again = FALSE;
       raad_sync_start (self);
@@ -870,7 +871,8 @@ raad_sync_start (RaadSync *self)
 
   g_return_if_fail (RAAD_IS_SYNC (self));
 
-  if (!raad_sync_is_configured (self))
+  /* Without the password (the keyring had none) the user is asked first: no 401s. */
+  if (!raad_sync_is_configured (self) || self->password == NULL)
     return;
   if (self->run != NULL)
     {
@@ -899,6 +901,7 @@ raad_sync_stop (RaadSync *self)
   g_clear_handle_id (&self->edit_timeout, g_source_remove);
   g_clear_handle_id (&self->period_timeout, g_source_remove);
   stop_live (self);
+  self->again = FALSE;
   if (self->run != NULL)
     g_cancellable_cancel (self->run);
 }
@@ -1166,6 +1169,14 @@ raad_sync_set_account (RaadSync    *self,
     }
   set_state (self, url != NULL ? RAAD_SYNC_STATE_IDLE : RAAD_SYNC_STATE_DISABLED, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIGURED]);
+  /* Automatic sync goes on with the new account, once a cancelled run has ended. */
+  if (url != NULL && self->automatic)
+    {
+      if (self->run != NULL)
+        self->again = TRUE;
+      else
+        raad_sync_start (self);
+    }
   return TRUE;
 }
 
@@ -1197,9 +1208,11 @@ raad_sync_set_password (RaadSync   *self,
     memset (self->password, 0, strlen (self->password));
   g_free (self->password);
   self->password = g_strdup (password);
-  /* A new password may fix what stopped us. */
+  /* A new password may fix what stopped us; automatic sync goes on with it. */
   if (self->state == RAAD_SYNC_STATE_ERROR)
     set_state (self, RAAD_SYNC_STATE_IDLE, NULL);
+  if (password != NULL && self->automatic && raad_sync_is_configured (self))
+    raad_sync_start (self);
 }
 
 gboolean
