@@ -26,16 +26,20 @@
  * without matching members drop out. The council filter only hides sections, through a
  * GtkFilterListModel over the few sections.
  *
- * A section builds its cards only when the page wants it to: all of them while the whole
- * face-book is small, else those near the visible part (checked after every scroll and
- * resize), and a section far out of sight drops its cards again. */
+ * A section builds nothing until the page wants it: all of them while the whole face-book is
+ * small, else those near the visible part, and a section far out of sight drops its cards
+ * again. The cards in view must be there in the frame that shows the view, so the page
+ * works out which they are before the list is laid out: in its own size_allocate (the first
+ * frame, a resize), right after a new query (a keystroke), and in a tick callback before the
+ * next frame's layout (a scroll, a change from the store). Cards out of view but near it are
+ * built over the next frames, a few milliseconds per frame. */
 
 /* Up to this many cards the face-book builds them all; beyond, only those near the view. */
 #define SMALL_FACEBOOK 300
 
 struct _RaadFacebookPage
 {
-  GtkBox              parent_instance;
+  GtkWidget           parent_instance;
 
   RaadStore          *store;
   RaadFacebookState  *state;
@@ -49,9 +53,14 @@ struct _RaadFacebookPage
   guint               areas_timeout_id;
   guint               areas_idle_id;
   struct _AreaScan   *area_scan;
-  guint               wanted_idle_id;
+  guint               update_tick_id;
+  guint               rows_idle_id;
+  guint               council_filter_idle_id;
+  gboolean            small;            /* the face-book, unfiltered, builds all its cards */
   gboolean            updating_filters;
 
+  GtkWidget          *toolbar;
+  GtkWidget          *separator;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *council_filter;
   GtkDropDown        *role_filter;
@@ -61,7 +70,7 @@ struct _RaadFacebookPage
   GtkListView        *list_view;
 };
 
-G_DEFINE_FINAL_TYPE (RaadFacebookPage, raad_facebook_page, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (RaadFacebookPage, raad_facebook_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
@@ -118,6 +127,12 @@ area_scan_step (AreaScan  *scan,
 {
   gint64 deadline = g_get_monotonic_time () + budget_usec;
 
+  /* Listed in the first slice, not when the page is given its store (start-up). */
+  if (scan->ids == NULL)
+    {
+      scan->ids = raad_store_list_ids (store, "member");
+      return FALSE;
+    }
   while (scan->ids != NULL && scan->ids[scan->next] != NULL)
     {
       g_autoptr(JsonObject) body = raad_store_get (store, scan->ids[scan->next++], NULL);
@@ -199,7 +214,6 @@ update_area_filter (RaadFacebookPage *self)
     }
 
   self->area_scan = g_new0 (AreaScan, 1);
-  self->area_scan->ids = raad_store_list_ids (self->store, "member");
   self->area_scan->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->area_scan->areas = g_ptr_array_new_with_free_func (g_free);
   if (self->areas_idle_id == 0)
@@ -260,6 +274,37 @@ update_council_filter (RaadFacebookPage *self)
     raad_facebook_state_set_council_id (self->state, NULL);
 }
 
+/* The council filter's choices (a row each in its popup) are not in the first frame: they
+ * come in an idle after it, unless a council is filtered on already. */
+static gboolean
+council_filter_idle (gpointer data)
+{
+  RaadFacebookPage *self = data;
+
+  self->council_filter_idle_id = 0;
+  update_council_filter (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The rows that make searching cheap are read after the first frame, in a thread. */
+static gboolean
+read_rows_idle (gpointer data)
+{
+  RaadFacebookPage *self = data;
+
+  self->rows_idle_id = 0;
+  if (self->sections != NULL)
+    raad_section_list_read_rows (self->sections);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_read_rows (RaadFacebookPage *self)
+{
+  if (self->rows_idle_id == 0)
+    self->rows_idle_id = g_idle_add_full (G_PRIORITY_LOW, read_rows_idle, self, NULL);
+}
+
 static void
 store_changed_cb (RaadFacebookPage  *self,
                   const char *const *types,
@@ -272,6 +317,7 @@ store_changed_cb (RaadFacebookPage  *self,
     update_council_filter (self);
   if (g_strv_contains (types, "member") && self->areas_timeout_id == 0)
     self->areas_timeout_id = g_timeout_add (250, update_area_filter_timeout, self);
+  queue_read_rows (self);
 }
 
 static gboolean
@@ -285,22 +331,24 @@ council_filter_func (gpointer item,
          g_strcmp0 (raad_record_get_id (raad_section_get_record (item)), council_id) == 0;
 }
 
-/* Which sections build their cards. */
+/* Which sections build their cards, and how many at once. */
 
+/* Decides for a list @width wide showing @height pixels from @value down. Rows are measured
+ * in order (the list view leaves rows out of sight where they were, so their allocations say
+ * nothing); a section given cards to show now is measured again, as the ones after it move. */
 static void
-update_wanted_sections (RaadFacebookPage *self)
+update_sections_at (RaadFacebookPage *self,
+                    int               width,
+                    int               height,
+                    double            value)
 {
   GtkWidget *list = GTK_WIDGET (self->list_view);
-  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
-  int width = gtk_widget_get_width (list);
-  double height = gtk_adjustment_get_page_size (vadjustment);
-  double y;
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   guint total = 0;
-  gboolean all_counted = TRUE;
+  gboolean all_counted = TRUE, small;
+  double y;
 
-  /* Cards are built over frames of a window on screen; "map" asks again. */
-  if (!gtk_widget_get_mapped (list))
+  if (width <= 0 || height <= 0)
     return;
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
@@ -316,50 +364,77 @@ update_wanted_sections (RaadFacebookPage *self)
           all_counted &= raad_council_section_get_counted (RAAD_COUNCIL_SECTION (child));
         }
     }
+  /* Whether everything is built depends on the organisation, not on a search: a search in
+   * a big one must not build every card it finds. */
+  if (all_counted && !raad_facebook_state_get_filtering (self->state))
+    self->small = total <= SMALL_FACEBOOK;
+  small = self->small;
 
-  /* The list view leaves rows out of sight where they were, so their allocations say
-   * nothing: the rows' heights, in order, give where each one is. */
-  y = -gtk_adjustment_get_value (vadjustment);
+  y = -value;
   for (guint i = 0; i < rows->len; i++)
     {
       GtkWidget *row = rows->pdata[i];
       RaadCouncilSection *section = RAAD_COUNCIL_SECTION (gtk_widget_get_first_child (row));
       int row_height = 0;
       double top = y, bottom;
+      gboolean wanted = raad_council_section_get_wanted (section);
+      guint needed = 0;
 
-      if (width > 0)
-        gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, NULL, &row_height, NULL, NULL);
+      gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, NULL, &row_height, NULL, NULL);
       bottom = top + row_height;
-      y = bottom;
 
-      if (all_counted && total <= SMALL_FACEBOOK)
-        raad_council_section_set_wanted (section, TRUE);
-      else if (width <= 0 || height <= 0)
-        continue;
+      if (bottom > 0 && top < height)
+        needed = raad_council_section_get_cards_in (section, width, (int) (height - top));
       /* Wanted from one screen above to two below; dropped beyond four either way. */
-      else if (bottom > -height && top < 2 * height)
-        raad_council_section_set_wanted (section, TRUE);
+      if (small || (bottom > -height && top < 2 * height))
+        wanted = TRUE;
       else if (bottom < -4 * height || top > 5 * height)
-        raad_council_section_set_wanted (section, FALSE);
+        wanted = FALSE;
+
+      if (wanted != raad_council_section_get_wanted (section)
+          || needed != raad_council_section_get_n_needed (section))
+        {
+          raad_council_section_set_wanted (section, wanted, needed);
+          if (needed > 0)
+            gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, NULL, &row_height,
+                                NULL, NULL);
+        }
+      y = top + row_height;
     }
 }
 
-static gboolean
-update_wanted_idle (gpointer data)
+/* With the list as it was last laid out. */
+static void
+update_sections (RaadFacebookPage *self)
 {
-  RaadFacebookPage *self = data;
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
 
-  self->wanted_idle_id = 0;
-  update_wanted_sections (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    return;
+  update_sections_at (self, gtk_widget_get_width (GTK_WIDGET (self->list_view)),
+                      (int) gtk_adjustment_get_page_size (vadjustment),
+                      gtk_adjustment_get_value (vadjustment));
+}
+
+static gboolean
+update_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  RaadFacebookPage *self = RAAD_FACEBOOK_PAGE (widget);
+
+  self->update_tick_id = 0;
+  update_sections (self);
   return G_SOURCE_REMOVE;
 }
 
-/* After the next layout: the idle runs after the frame clock's (higher priority) paint. */
+/* Before the next frame is laid out. */
 static void
-queue_update_wanted (RaadFacebookPage *self)
+queue_update_sections (RaadFacebookPage *self)
 {
-  if (self->wanted_idle_id == 0)
-    self->wanted_idle_id = g_idle_add (update_wanted_idle, self);
+  if (self->update_tick_id == 0 && gtk_widget_get_realized (GTK_WIDGET (self)))
+    self->update_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), update_tick_cb,
+                                                         NULL, NULL);
 }
 
 static void
@@ -380,20 +455,6 @@ update_content (RaadFacebookPage *self)
 }
 
 static void
-foreach_section (RaadFacebookPage *self,
-                 void            (*func) (RaadCouncilSection *section))
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *child = gtk_widget_get_first_child (row);
-
-      if (RAAD_IS_COUNCIL_SECTION (child))
-        func (RAAD_COUNCIL_SECTION (child));
-    }
-}
-
-static void
 filters_changed_cb (RaadFacebookPage *self)
 {
   g_autoptr(RaadQuery) query = NULL;
@@ -402,13 +463,13 @@ filters_changed_cb (RaadFacebookPage *self)
     return;
   /* One query for every section; sections keep few cards meanwhile and grow them back. */
   query = raad_facebook_state_build_member_query (self->state);
-  foreach_section (self, raad_council_section_prepare_requery);
+  raad_council_section_hold_background (GTK_WIDGET (self));
   raad_section_list_set_show_empty (self->sections,
                                     !raad_facebook_state_get_filtering (self->state));
   raad_section_list_set_item_query (self->sections, query);
-  foreach_section (self, raad_council_section_finish_requery);
   update_content (self);
-  queue_update_wanted (self);
+  /* The cards in view get their members now, for the next frame to show them. */
+  update_sections (self);
 }
 
 static void
@@ -661,6 +722,83 @@ import_vcards_action (GtkWidget  *widget,
                                  raad_facebook_state_get_council_id (self->state));
 }
 
+/* GtkWidget */
+
+/* The toolbar, the separator and the content, top to bottom: a vertical box that works out
+ * the sections in view before it lays out the list (a GtkBox has no place to do that). */
+static void
+raad_facebook_page_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min, child_nat;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_VERTICAL)
+        {
+          *minimum += child_min;
+          *natural += child_nat;
+        }
+      else
+        {
+          *minimum = MAX (*minimum, child_min);
+          *natural = MAX (*natural, child_nat);
+        }
+    }
+}
+
+static int
+measure_height (GtkWidget *widget,
+                int        width)
+{
+  int height = 0;
+
+  if (gtk_widget_should_layout (widget))
+    gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+  return height;
+}
+
+static void
+raad_facebook_page_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  RaadFacebookPage *self = RAAD_FACEBOOK_PAGE (widget);
+  int toolbar_height = measure_height (self->toolbar, width);
+  int separator_height = measure_height (self->separator, width);
+  int content_height = MAX (0, height - toolbar_height - separator_height);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+
+  /* The list is about to get the content's size: its sections in view build their cards
+   * now, so that the list measures them in this same layout. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    update_sections_at (self, width, content_height, gtk_adjustment_get_value (vadjustment));
+
+  gtk_widget_allocate (self->toolbar, width, toolbar_height, -1, NULL);
+  gtk_widget_allocate (self->separator, width, separator_height, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, toolbar_height)));
+  gtk_widget_allocate (GTK_WIDGET (self->content_stack), width, content_height, -1,
+                       gsk_transform_translate (NULL,
+                                                &GRAPHENE_POINT_INIT (0, toolbar_height + separator_height)));
+}
+
+static GtkSizeRequestMode
+raad_facebook_page_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 /* GObject */
 
 static void
@@ -671,10 +809,22 @@ raad_facebook_page_dispose (GObject *object)
   raad_facebook_page_set_store (self, NULL);
   g_clear_handle_id (&self->areas_timeout_id, g_source_remove);
   g_clear_handle_id (&self->areas_idle_id, g_source_remove);
+  g_clear_handle_id (&self->rows_idle_id, g_source_remove);
+  g_clear_handle_id (&self->council_filter_idle_id, g_source_remove);
   g_clear_pointer (&self->area_scan, area_scan_free);
-  g_clear_handle_id (&self->wanted_idle_id, g_source_remove);
+  if (self->update_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->update_tick_id);
+      self->update_tick_id = 0;
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAAD_TYPE_FACEBOOK_PAGE);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
 
   g_clear_object (&self->settings);
   if (self->state != NULL)
@@ -736,6 +886,10 @@ raad_facebook_page_class_init (RaadFacebookPageClass *klass)
   object_class->get_property = raad_facebook_page_get_property;
   object_class->set_property = raad_facebook_page_set_property;
 
+  widget_class->measure = raad_facebook_page_measure;
+  widget_class->size_allocate = raad_facebook_page_size_allocate;
+  widget_class->get_request_mode = raad_facebook_page_get_request_mode;
+
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, RAAD_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -748,6 +902,8 @@ raad_facebook_page_class_init (RaadFacebookPageClass *klass)
   g_type_ensure (RAAD_TYPE_COUNCIL_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/facebook/raad-facebook-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RaadFacebookPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, RaadFacebookPage, separator);
   gtk_widget_class_bind_template_child (widget_class, RaadFacebookPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RaadFacebookPage, council_filter);
   gtk_widget_class_bind_template_child (widget_class, RaadFacebookPage, role_filter);
@@ -818,11 +974,11 @@ raad_facebook_page_init (RaadFacebookPage *self)
 
   /* Scrolling, resizing and new content all move sections in or out of view. */
   vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
-  g_signal_connect_object (vadjustment, "value-changed", G_CALLBACK (queue_update_wanted), self,
+  g_signal_connect_object (vadjustment, "value-changed", G_CALLBACK (queue_update_sections), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (vadjustment, "changed", G_CALLBACK (queue_update_wanted), self,
+  g_signal_connect_object (vadjustment, "changed", G_CALLBACK (queue_update_sections), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list_view, "map", G_CALLBACK (queue_update_wanted), self,
+  g_signal_connect_object (self->list_view, "map", G_CALLBACK (queue_update_sections), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -877,15 +1033,20 @@ raad_facebook_page_set_store (RaadFacebookPage *self,
       g_signal_connect_swapped (self->shown_councils, "items-changed",
                                 G_CALLBACK (update_content), self);
       g_signal_connect_swapped (self->shown_councils, "items-changed",
-                                G_CALLBACK (queue_update_wanted), self);
+                                G_CALLBACK (queue_update_sections), self);
       selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown_councils)));
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
-      update_council_filter (self);
+      if (raad_facebook_state_get_council_id (self->state) != NULL)
+        update_council_filter (self);
+      else if (self->council_filter_idle_id == 0)
+        self->council_filter_idle_id = g_idle_add_full (G_PRIORITY_LOW, council_filter_idle,
+                                                        self, NULL);
       update_area_filter (self);
+      queue_read_rows (self);
     }
   update_content (self);
-  queue_update_wanted (self);
+  queue_update_sections (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -910,7 +1071,7 @@ raad_facebook_page_queue_update (RaadFacebookPage *self)
 {
   g_return_if_fail (RAAD_IS_FACEBOOK_PAGE (self));
 
-  queue_update_wanted (self);
+  queue_update_sections (self);
 }
 
 gboolean
@@ -920,7 +1081,8 @@ raad_facebook_page_get_loading (RaadFacebookPage *self)
 
   g_return_val_if_fail (RAAD_IS_FACEBOOK_PAGE (self), FALSE);
 
-  if (self->wanted_idle_id != 0)
+  if (self->update_tick_id != 0 || self->rows_idle_id != 0 || self->council_filter_idle_id != 0
+      || (self->sections != NULL && raad_section_list_get_reading_rows (self->sections)))
     return TRUE;
   list = GTK_WIDGET (self->list_view);
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
@@ -941,4 +1103,34 @@ raad_facebook_page_focus_search (RaadFacebookPage *self)
   g_return_if_fail (RAAD_IS_FACEBOOK_PAGE (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+gboolean
+raad_facebook_page_get_view_complete (RaadFacebookPage *self)
+{
+  GtkWidget *list;
+  int height;
+
+  g_return_val_if_fail (RAAD_IS_FACEBOOK_PAGE (self), FALSE);
+
+  list = GTK_WIDGET (self->list_view);
+  if (!gtk_widget_get_mapped (list))
+    return TRUE;
+  height = gtk_widget_get_height (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (row);
+      graphene_rect_t bounds;
+
+      if (!RAAD_IS_COUNCIL_SECTION (child) || !gtk_widget_get_child_visible (row)
+          || !gtk_widget_compute_bounds (child, list, &bounds))
+        continue;
+      if (bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= height)
+        continue;
+      if (!raad_council_section_get_complete_above (RAAD_COUNCIL_SECTION (child),
+                                                    (int) (height - bounds.origin.y)))
+        return FALSE;
+    }
+  return TRUE;
 }

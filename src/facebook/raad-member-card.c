@@ -12,7 +12,18 @@
 #include "raad-photo-cache.h"
 #include "raad-wrap-box.h"
 
+/* A card is the face-book's unit of cost: a search shows thousands, a screen shows a dozen.
+ * So it is built in C rather than from a template (GtkBuilder took two thirds of a card's
+ * 1.5 ms), the parts most members lack (badges, e-mail, phone) are made only when a member
+ * has them, tooltips are answered on demand (setting tooltip text asks the X server where the
+ * pointer is, once per widget), and a card can be given another member, so that the
+ * sections reuse cards between keystrokes instead of building new ones. Its width is fixed
+ * (the flow box would otherwise lay out every label unwrapped to find natural widths); its
+ * height follows the content at that width. */
+
 #define AVATAR_SIZE 96
+/* The width of the content, without the card's padding (style.css). */
+#define CONTENT_WIDTH 200
 
 struct _RaadMemberCard
 {
@@ -26,16 +37,18 @@ struct _RaadMemberCard
   char              *photo_digest;   /* the digest shown, or loading */
   GCancellable      *photo_cancellable;
   GStrv              shown_areas;
+  char              *term_tooltip;
 
+  GtkWidget         *box;
   AdwAvatar         *avatar;
   GtkLabel          *name_label;
   GtkLabel          *role_label;
   GtkLabel          *council_label;
-  GtkWidget         *badges;
+  GtkWidget         *badges;             /* made when first needed */
   GtkWidget         *linking_pin_badge;
   GtkWidget         *term_badge;
   RaadWrapBox       *areas_box;
-  GtkLabel          *email_label;
+  GtkLabel          *email_label;        /* made when first needed */
   GtkLabel          *phone_label;
 };
 
@@ -66,7 +79,7 @@ strv_equal0 (const char * const *a,
 static gboolean
 is_linking_pin (RaadMemberCard *self)
 {
-  return self->section_council_id != NULL
+  return self->member != NULL && self->section_council_id != NULL
          && g_strcmp0 (self->section_council_id, raad_member_get_council_id (self->member)) != 0;
 }
 
@@ -85,10 +98,26 @@ contact_visible (RaadMemberCard *self,
                     raad_member_get_council_id (self->member)) == 0;
 }
 
+static GtkLabel *
+new_label (const char *css_class,
+           ...)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  va_list args;
+
+  va_start (args, css_class);
+  for (const char *c = css_class; c != NULL; c = va_arg (args, const char *))
+    gtk_widget_add_css_class (label, c);
+  va_end (args);
+  return GTK_LABEL (label);
+}
+
 static void
 set_label_text (GtkLabel   *label,
                 const char *text)
 {
+  if (label == NULL)
+    return;
   gtk_label_set_label (label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
@@ -108,16 +137,105 @@ format_date (const char *iso)
   return g_date_time_format (date, _("%-d %B %Y"));
 }
 
+static gboolean
+badge_query_tooltip_cb (GtkWidget      *badge,
+                        int             x,
+                        int             y,
+                        gboolean        keyboard,
+                        GtkTooltip     *tooltip,
+                        RaadMemberCard *self)
+{
+  if (badge == self->linking_pin_badge)
+    gtk_tooltip_set_text (tooltip, _("Also sits in or keeps in touch with this council"));
+  else if (self->term_tooltip != NULL)
+    gtk_tooltip_set_text (tooltip, self->term_tooltip);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static GtkWidget *
+new_badge (RaadMemberCard *self,
+           const char     *text,
+           const char     *css_class)
+{
+  GtkWidget *badge = GTK_WIDGET (new_label ("badge", css_class, NULL));
+
+  gtk_label_set_label (GTK_LABEL (badge), text);
+  gtk_widget_set_has_tooltip (badge, TRUE);
+  g_signal_connect (badge, "query-tooltip", G_CALLBACK (badge_query_tooltip_cb), self);
+  raad_wrap_box_append (RAAD_WRAP_BOX (self->badges), badge);
+  return badge;
+}
+
+/* Badges are rare: the box and its two pills are made for the first member with one. */
+static void
+update_badges (RaadMemberCard *self,
+               gboolean        linking_pin,
+               gboolean        term_soon)
+{
+  if (self->badges == NULL)
+    {
+      if (!linking_pin && !term_soon)
+        return;
+      self->badges = raad_wrap_box_new ();
+      raad_wrap_box_set_centered (RAAD_WRAP_BOX (self->badges), TRUE);
+      raad_wrap_box_set_spacing (RAAD_WRAP_BOX (self->badges), 4);
+      raad_wrap_box_set_line_spacing (RAAD_WRAP_BOX (self->badges), 4);
+      gtk_widget_set_margin_top (self->badges, 2);
+      self->linking_pin_badge = new_badge (self, _("Linking pin"), "linking-pin");
+      self->term_badge = new_badge (self, _("Term ends soon"), "term-ends");
+      gtk_box_insert_child_after (GTK_BOX (self->box), self->badges,
+                                  GTK_WIDGET (self->council_label));
+    }
+  gtk_widget_set_visible (self->linking_pin_badge, linking_pin);
+  gtk_widget_set_visible (self->term_badge, term_soon);
+  gtk_widget_set_visible (self->badges, linking_pin || term_soon);
+}
+
+/* E-mail and phone show only where the settings and the member allow it. */
+static void
+update_contact (RaadMemberCard *self)
+{
+  const char *email = NULL, *phone = NULL;
+
+  if (contact_visible (self, raad_member_get_email_visibility (self->member)))
+    email = raad_member_get_email (self->member);
+  if (contact_visible (self, raad_member_get_phone_visibility (self->member)))
+    phone = raad_member_get_phone (self->member);
+
+  if (self->email_label == NULL && ((email != NULL && *email) || (phone != NULL && *phone)))
+    {
+      self->email_label = new_label ("caption", NULL);
+      gtk_label_set_ellipsize (self->email_label, PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_max_width_chars (self->email_label, 24);
+      gtk_widget_set_margin_top (GTK_WIDGET (self->email_label), 4);
+      gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->email_label));
+      self->phone_label = new_label ("caption", NULL);
+      gtk_label_set_ellipsize (self->phone_label, PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (self->phone_label, 24);
+      gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->phone_label));
+    }
+  set_label_text (self->email_label, email);
+  set_label_text (self->phone_label, phone);
+}
+
 static void
 photo_loaded_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(RaadMemberCard) self = user_data;
+  GWeakRef *weak = user_data;
+  g_autoptr(RaadMemberCard) self = g_weak_ref_get (weak);
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_weak_ref_clear (weak);
+  g_free (weak);
   texture = raad_photo_cache_load_finish (RAAD_PHOTO_CACHE (object), result, &error);
+  /* The card went meanwhile (a request must not keep it alive: scrolling asks for many). */
+  if (self == NULL)
+    return;
   if (texture == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -129,19 +247,26 @@ photo_loaded_cb (GObject      *object,
 }
 
 static void
+cancel_photo (RaadMemberCard *self)
+{
+  g_cancellable_cancel (self->photo_cancellable);
+  g_clear_object (&self->photo_cancellable);
+}
+
+static void
 update_photo (RaadMemberCard *self)
 {
   RaadPhotoCache *cache = raad_photo_cache_get_default ();
   const char *digest;
   int size;
   GdkTexture *texture;
+  GWeakRef *weak;
 
   digest = raad_record_get_attachment_digest (RAAD_RECORD (self->member), RAAD_MEMBER_PHOTO);
   if (g_strcmp0 (digest, self->photo_digest) == 0)
     return;
 
-  g_cancellable_cancel (self->photo_cancellable);
-  g_clear_object (&self->photo_cancellable);
+  cancel_photo (self);
   g_free (self->photo_digest);
   self->photo_digest = g_strdup (digest);
 
@@ -161,30 +286,39 @@ update_photo (RaadMemberCard *self)
   /* Initials until the photo is decoded. */
   adw_avatar_set_custom_image (self->avatar, NULL);
   self->photo_cancellable = g_cancellable_new ();
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
   raad_photo_cache_load_async (cache, RAAD_RECORD (self->member), RAAD_MEMBER_PHOTO, size,
-                               self->photo_cancellable, photo_loaded_cb, g_object_ref (self));
+                               self->photo_cancellable, photo_loaded_cb, weak);
 }
 
+/* Pills are reused: a new member changes their text, adds or hides the difference. */
 static void
 update_areas (RaadMemberCard *self)
 {
   const char * const *areas = raad_member_get_attention_areas (self->member);
+  GtkWidget *pill = gtk_widget_get_first_child (GTK_WIDGET (self->areas_box));
 
   if (strv_equal0 ((const char * const *) self->shown_areas, areas))
     return;
   g_strfreev (self->shown_areas);
   self->shown_areas = g_strdupv ((char **) areas);
 
-  raad_wrap_box_remove_all (self->areas_box);
   for (guint i = 0; areas != NULL && areas[i] != NULL; i++)
     {
-      GtkWidget *pill = gtk_label_new (areas[i]);
-
-      gtk_label_set_ellipsize (GTK_LABEL (pill), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (pill), 24);
-      gtk_widget_add_css_class (pill, "area-pill");
-      raad_wrap_box_append (self->areas_box, pill);
+      if (pill == NULL)
+        {
+          pill = GTK_WIDGET (new_label ("area-pill", NULL));
+          gtk_label_set_ellipsize (GTK_LABEL (pill), PANGO_ELLIPSIZE_END);
+          gtk_label_set_max_width_chars (GTK_LABEL (pill), 24);
+          raad_wrap_box_append (self->areas_box, pill);
+        }
+      gtk_label_set_label (GTK_LABEL (pill), areas[i]);
+      gtk_widget_set_visible (pill, TRUE);
+      pill = gtk_widget_get_next_sibling (pill);
     }
+  for (; pill != NULL; pill = gtk_widget_get_next_sibling (pill))
+    gtk_widget_set_visible (pill, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->areas_box), areas != NULL && areas[0] != NULL);
 }
 
@@ -225,7 +359,6 @@ update (RaadMemberCard *self)
   const char *role_label = NULL;
   g_autoptr(GString) label = NULL;
   gboolean linking_pin, term_soon = FALSE;
-  const char *email, *phone;
 
   if (self->member == NULL)
     return;
@@ -246,8 +379,8 @@ update (RaadMemberCard *self)
   gtk_label_set_label (self->name_label, name);
   set_label_text (self->role_label, role_label);
   set_label_text (self->council_label, council_name);
-  gtk_widget_set_visible (self->linking_pin_badge, linking_pin);
 
+  g_clear_pointer (&self->term_tooltip, g_free);
   if (self->state != NULL)
     {
       g_autoptr(GDate) today = g_date_new ();
@@ -256,25 +389,14 @@ update (RaadMemberCard *self)
       g_date_set_time_t (today, time (NULL));
       term_soon = raad_member_term_ends_soon (self->member, today, months);
     }
-  gtk_widget_set_visible (self->term_badge, term_soon);
   if (term_soon)
     {
       g_autofree char *date = format_date (raad_member_get_term_end (self->member));
-      g_autofree char *tooltip = g_strdup_printf (_("The term ends on %s"), date);
 
-      gtk_widget_set_tooltip_text (self->term_badge, tooltip);
+      self->term_tooltip = g_strdup_printf (_("The term ends on %s"), date);
     }
-  gtk_widget_set_visible (self->badges, linking_pin || term_soon);
-
-  email = raad_member_get_email (self->member);
-  phone = raad_member_get_phone (self->member);
-  set_label_text (self->email_label,
-                  contact_visible (self, raad_member_get_email_visibility (self->member))
-                  ? email : NULL);
-  set_label_text (self->phone_label,
-                  contact_visible (self, raad_member_get_phone_visibility (self->member))
-                  ? phone : NULL);
-
+  update_badges (self, linking_pin, term_soon);
+  update_contact (self);
   update_areas (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     update_photo (self);
@@ -307,6 +429,54 @@ member_notify_cb (RaadMemberCard *self,
   update (self);
 }
 
+static void
+build (RaadMemberCard *self)
+{
+  GtkWidget *avatar;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_valign (self->box, GTK_ALIGN_START);
+
+  avatar = adw_avatar_new (AVATAR_SIZE, NULL, TRUE);
+  gtk_widget_set_halign (avatar, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_bottom (avatar, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (avatar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Photo"),
+                                  -1);
+  self->avatar = ADW_AVATAR (avatar);
+  gtk_box_append (GTK_BOX (self->box), avatar);
+
+  self->name_label = new_label ("heading", "member-name", NULL);
+  gtk_label_set_wrap (self->name_label, TRUE);
+  gtk_label_set_wrap_mode (self->name_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (self->name_label, GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (self->name_label, 20);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->name_label));
+
+  self->role_label = new_label (NULL);
+  gtk_label_set_wrap (self->role_label, TRUE);
+  gtk_label_set_justify (self->role_label, GTK_JUSTIFY_CENTER);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->role_label));
+
+  self->council_label = new_label ("dim-label", "caption", NULL);
+  gtk_label_set_wrap (self->council_label, TRUE);
+  gtk_label_set_wrap_mode (self->council_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (self->council_label, GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (self->council_label, 24);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->council_label));
+
+  self->areas_box = RAAD_WRAP_BOX (raad_wrap_box_new ());
+  raad_wrap_box_set_centered (self->areas_box, TRUE);
+  raad_wrap_box_set_spacing (self->areas_box, 4);
+  raad_wrap_box_set_line_spacing (self->areas_box, 4);
+  g_object_set (self->areas_box, "max-natural-width", 190, NULL);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->areas_box), 4);
+  gtk_widget_set_visible (GTK_WIDGET (self->areas_box), FALSE);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->areas_box));
+
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (self), self->box);
+}
+
 /* GtkWidget */
 
 static void
@@ -318,44 +488,74 @@ raad_member_card_map (GtkWidget *widget)
   update_photo (RAAD_MEMBER_CARD (widget));
 }
 
-/* GObject */
+static void
+raad_member_card_unmap (GtkWidget *widget)
+{
+  RaadMemberCard *self = RAAD_MEMBER_CARD (widget);
+
+  /* A photo still loading is not needed now; it is asked for again when the card shows. */
+  if (self->photo_cancellable != NULL)
+    {
+      cancel_photo (self);
+      g_clear_pointer (&self->photo_digest, g_free);
+    }
+  GTK_WIDGET_CLASS (raad_member_card_parent_class)->unmap (widget);
+}
 
 static void
-raad_member_card_constructed (GObject *object)
+raad_member_card_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
 {
-  RaadMemberCard *self = RAAD_MEMBER_CARD (object);
+  RaadMemberCard *self = RAAD_MEMBER_CARD (widget);
 
-  G_OBJECT_CLASS (raad_member_card_parent_class)->constructed (object);
-
-  g_return_if_fail (self->member != NULL);
-  g_signal_connect_object (self->member, "notify", G_CALLBACK (member_notify_cb), self,
-                           G_CONNECT_SWAPPED);
-  if (self->state != NULL)
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      g_signal_connect_object (self->state, "notify::term-warning-months",
-                               G_CALLBACK (member_notify_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->state, "notify::show-contact-details",
-                               G_CALLBACK (member_notify_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->state, "notify::current-council-id",
-                               G_CALLBACK (member_notify_cb), self, G_CONNECT_SWAPPED);
+      *minimum = *natural = CONTENT_WIDTH;
+      return;
     }
-  update (self);
+  gtk_widget_measure (self->box, orientation, MAX (for_size, CONTENT_WIDTH), minimum, natural,
+                      NULL, NULL);
 }
+
+static void
+raad_member_card_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  RaadMemberCard *self = RAAD_MEMBER_CARD (widget);
+
+  gtk_widget_allocate (self->box, width, height, -1, NULL);
+}
+
+static GtkSizeRequestMode
+raad_member_card_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* GObject */
 
 static void
 raad_member_card_dispose (GObject *object)
 {
   RaadMemberCard *self = RAAD_MEMBER_CARD (object);
 
-  g_cancellable_cancel (self->photo_cancellable);
-  g_clear_object (&self->photo_cancellable);
+  cancel_photo (self);
   if (self->council != NULL)
     g_signal_handlers_disconnect_by_func (self->council, council_notify_cb, self);
   g_clear_object (&self->council);
+  if (self->member != NULL)
+    g_signal_handlers_disconnect_by_func (self->member, member_notify_cb, self);
   g_clear_object (&self->member);
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_func (self->state, member_notify_cb, self);
   g_clear_object (&self->state);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), RAAD_TYPE_MEMBER_CARD);
 
   G_OBJECT_CLASS (raad_member_card_parent_class)->dispose (object);
 }
@@ -368,6 +568,7 @@ raad_member_card_finalize (GObject *object)
   g_free (self->section_council_id);
   g_free (self->label);
   g_free (self->photo_digest);
+  g_free (self->term_tooltip);
   g_strfreev (self->shown_areas);
 
   G_OBJECT_CLASS (raad_member_card_parent_class)->finalize (object);
@@ -410,14 +611,17 @@ raad_member_card_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_MEMBER:
-      self->member = g_value_dup_object (value);
-      break;
-    case PROP_SECTION_COUNCIL_ID:
-      self->section_council_id = g_value_dup_string (value);
-      break;
     case PROP_STATE:
       self->state = g_value_dup_object (value);
+      if (self->state != NULL)
+        {
+          g_signal_connect_swapped (self->state, "notify::term-warning-months",
+                                    G_CALLBACK (member_notify_cb), self);
+          g_signal_connect_swapped (self->state, "notify::show-contact-details",
+                                    G_CALLBACK (member_notify_cb), self);
+          g_signal_connect_swapped (self->state, "notify::current-council-id",
+                                    G_CALLBACK (member_notify_cb), self);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -440,20 +644,23 @@ raad_member_card_class_init (RaadMemberCardClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = raad_member_card_constructed;
   object_class->dispose = raad_member_card_dispose;
   object_class->finalize = raad_member_card_finalize;
   object_class->get_property = raad_member_card_get_property;
   object_class->set_property = raad_member_card_set_property;
 
   widget_class->map = raad_member_card_map;
+  widget_class->unmap = raad_member_card_unmap;
+  widget_class->measure = raad_member_card_measure;
+  widget_class->size_allocate = raad_member_card_size_allocate;
+  widget_class->get_request_mode = raad_member_card_get_request_mode;
 
   properties[PROP_MEMBER] =
     g_param_spec_object ("member", NULL, NULL, RAAD_TYPE_MEMBER,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SECTION_COUNCIL_ID] =
     g_param_spec_string ("section-council-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE] =
     g_param_spec_object ("state", NULL, NULL, RAAD_TYPE_FACEBOOK_STATE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -462,27 +669,19 @@ raad_member_card_class_init (RaadMemberCardClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (RAAD_TYPE_WRAP_BOX);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_BASE "/facebook/raad-member-card.ui");
-  gtk_widget_class_bind_template_child (widget_class, RaadMemberCard, avatar);
-  gtk_widget_class_bind_template_child (widget_class, RaadMemberCard, name_label);
-  gtk_widget_class_bind_template_child (widget_class, RaadMemberCard, role_label);
-  gtk_widget_class_bind_template_child (widget_class, RaadMemberCard, council_label);
-  gtk_widget_class_bind_template_child (widget_class, RaadMemberCard, badges);
-  gtk_widget_class_bind_template_child (widget_class, RaadMemberCard, linking_pin_badge);
-  gtk_widget_class_bind_template_child (widget_class, RaadMemberCard, term_badge);
-  gtk_widget_class_bind_template_child (widget_class, RaadMemberCard, areas_box);
-  gtk_widget_class_bind_template_child (widget_class, RaadMemberCard, email_label);
-  gtk_widget_class_bind_template_child (widget_class, RaadMemberCard, phone_label);
-
   gtk_widget_class_install_action (widget_class, "card.open", NULL, open_action);
 }
 
 static void
 raad_member_card_init (RaadMemberCard *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  /* The card measures and allocates its box itself, at a fixed width. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "activatable");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "member-card");
+  build (self);
 }
 
 GtkWidget *
@@ -490,13 +689,47 @@ raad_member_card_new (RaadMember        *member,
                       const char        *section_council_id,
                       RaadFacebookState *state)
 {
+  RaadMemberCard *self;
+
   g_return_val_if_fail (RAAD_IS_MEMBER (member), NULL);
 
-  return g_object_new (RAAD_TYPE_MEMBER_CARD,
-                       "member", member,
-                       "section-council-id", section_council_id,
-                       "state", state,
-                       NULL);
+  self = g_object_new (RAAD_TYPE_MEMBER_CARD, "state", state, NULL);
+  raad_member_card_set_member (self, member, section_council_id);
+  return GTK_WIDGET (self);
+}
+
+void
+raad_member_card_set_member (RaadMemberCard *self,
+                             RaadMember     *member,
+                             const char     *section_council_id)
+{
+  gboolean member_changed, section_changed;
+
+  g_return_if_fail (RAAD_IS_MEMBER_CARD (self));
+  g_return_if_fail (RAAD_IS_MEMBER (member));
+
+  member_changed = self->member != member;
+  section_changed = g_strcmp0 (self->section_council_id, section_council_id) != 0;
+  if (!member_changed && !section_changed)
+    return;
+
+  if (member_changed)
+    {
+      if (self->member != NULL)
+        g_signal_handlers_disconnect_by_func (self->member, member_notify_cb, self);
+      g_set_object (&self->member, member);
+      g_signal_connect_swapped (self->member, "notify", G_CALLBACK (member_notify_cb), self);
+    }
+  if (section_changed)
+    {
+      g_free (self->section_council_id);
+      self->section_council_id = g_strdup (section_council_id);
+    }
+  update (self);
+  if (member_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMBER]);
+  if (section_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION_COUNCIL_ID]);
 }
 
 RaadMember *

@@ -17,6 +17,10 @@ G_DECLARE_FINAL_TYPE (RaadMemberCard, raad_member_card, RAAD, MEMBER_CARD, GtkFl
 GtkWidget  *raad_member_card_new                    (RaadMember        *member,
                                                      const char        *section_council_id,
                                                      RaadFacebookState *state);
+/* Shows another member: the face-book reuses cards rather than building new ones. */
+void        raad_member_card_set_member             (RaadMemberCard    *self,
+                                                     RaadMember        *member,
+                                                     const char        *section_council_id);
 RaadMember *raad_member_card_get_member             (RaadMemberCard    *self);
 const char *raad_member_card_get_section_council_id (RaadMemberCard    *self);
 gboolean    raad_member_card_get_linking_pin        (RaadMemberCard    *self);

@@ -10,12 +10,18 @@
 #include "raad-photo-cache.h"
 
 /* Cards ask for a photo when they are mapped. The stored bytes are read on the main thread
- * (the store's connection belongs to it), decoding and scaling happen in a worker thread.
+ * (the store's connection belongs to it), in an idle after the frame that asked (a first frame
+ * shows initials rather than wait for a dozen reads), and decoding and scaling happen in a
+ * worker thread.
  * Requests for the same digest and size while one is running wait for that one. Textures are
  * kept by "digest@size" in a bounded cache, oldest out first: a digest never changes meaning,
  * so nothing needs invalidating. */
 
-#define MAX_ENTRIES 600
+/* Textures kept: a few screens of cards (96 × 96 pixels: 36 KiB each). */
+#define MAX_ENTRIES 240
+/* Photos read and being decoded at once: a fast scroll asks for hundreds, and each one read
+ * holds its bytes until decoded. */
+#define MAX_DECODING 4
 
 struct _RaadPhotoCache
 {
@@ -24,8 +30,28 @@ struct _RaadPhotoCache
   GHashTable *textures;   /* key → GdkTexture */
   GQueue     *order;      /* keys, oldest first (owned by @textures) */
   GHashTable *waiting;    /* key → GPtrArray of GTask */
+  GQueue     *reads;      /* PhotoRead, not read yet */
+  guint       read_idle_id;
+  guint       n_decoding;
   guint       n_pending;
 };
+
+typedef struct
+{
+  RaadRecord *record;
+  char       *name;
+  char       *key;
+  int         size;
+} PhotoRead;
+
+static void
+photo_read_free (PhotoRead *read)
+{
+  g_object_unref (read->record);
+  g_free (read->name);
+  g_free (read->key);
+  g_free (read);
+}
 
 G_DEFINE_FINAL_TYPE (RaadPhotoCache, raad_photo_cache, G_TYPE_OBJECT)
 
@@ -90,23 +116,20 @@ insert_texture (RaadPhotoCache *self,
     }
 }
 
+/* Answers everyone waiting for @key. */
 static void
-load_decoded_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+finish_key (RaadPhotoCache *self,
+            const char     *key,
+            GdkTexture     *texture,
+            const GError   *error)
 {
-  g_autofree char *key = user_data;
-  RaadPhotoCache *self = raad_photo_cache_get_default ();
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) tasks = NULL;
   g_autofree char *stolen_key = NULL;
 
-  texture = raad_photo_cache_decode_finish (result, &error);
   if (texture != NULL)
     insert_texture (self, key, texture);
   else
-    g_debug ("Could not decode a photo: %s", error->message);
+    g_debug ("Could not load a photo: %s", error->message);
 
   g_hash_table_steal_extended (self->waiting, key, (gpointer *) &stolen_key, (gpointer *) &tasks);
   self->n_pending--;
@@ -121,11 +144,108 @@ load_decoded_cb (GObject      *object,
     }
 }
 
+static gboolean read_idle (gpointer data);
+
+static void
+queue_reads (RaadPhotoCache *self)
+{
+  if (self->read_idle_id == 0 && !g_queue_is_empty (self->reads)
+      && self->n_decoding < MAX_DECODING)
+    self->read_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, read_idle, self, NULL);
+}
+
+static void
+load_decoded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autofree char *key = user_data;
+  RaadPhotoCache *self = raad_photo_cache_get_default ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  texture = raad_photo_cache_decode_finish (result, &error);
+  self->n_decoding--;
+  finish_key (self, key, texture, error);
+  queue_reads (self);
+}
+
+/* Nobody waits for @key any more (the cards went): no need to read it. */
+static gboolean
+all_cancelled (RaadPhotoCache *self,
+               const char     *key)
+{
+  GPtrArray *tasks = g_hash_table_lookup (self->waiting, key);
+
+  for (guint i = 0; tasks != NULL && i < tasks->len; i++)
+    {
+      GCancellable *cancellable = g_task_get_cancellable (g_ptr_array_index (tasks, i));
+
+      if (cancellable == NULL || !g_cancellable_is_cancelled (cancellable))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_idle (gpointer data)
+{
+  RaadPhotoCache *self = data;
+  gint64 deadline = g_get_monotonic_time () + 4000;
+  PhotoRead *read;
+
+  /* Requests nobody waits for any more go first, and whatever the decoding. */
+  for (GList *l = self->reads->head; l != NULL;)
+    {
+      GList *next = l->next;
+
+      read = l->data;
+      if (all_cancelled (self, read->key))
+        {
+          g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                         "Not needed any more");
+
+          g_queue_delete_link (self->reads, l);
+          finish_key (self, read->key, NULL, error);
+          photo_read_free (read);
+        }
+      l = next;
+    }
+
+  while (self->n_decoding < MAX_DECODING && (read = g_queue_pop_head (self->reads)) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (all_cancelled (self, read->key))
+        {
+          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Not needed any more");
+          finish_key (self, read->key, NULL, error);
+        }
+      else if ((bytes = raad_record_get_attachment (read->record, read->name, NULL,
+                                                    &error)) == NULL)
+        finish_key (self, read->key, NULL, error);
+      else
+        {
+          self->n_decoding++;
+          raad_photo_cache_decode_async (bytes, read->size, NULL, load_decoded_cb,
+                                         g_strdup (read->key));
+        }
+      photo_read_free (read);
+      if (g_get_monotonic_time () > deadline)
+        return G_SOURCE_CONTINUE;
+    }
+  self->read_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 raad_photo_cache_finalize (GObject *object)
 {
   RaadPhotoCache *self = RAAD_PHOTO_CACHE (object);
 
+  g_clear_handle_id (&self->read_idle_id, g_source_remove);
+  g_queue_free_full (self->reads, (GDestroyNotify) photo_read_free);
   g_queue_free (self->order);
   g_hash_table_unref (self->textures);
   g_hash_table_unref (self->waiting);
@@ -144,6 +264,7 @@ raad_photo_cache_init (RaadPhotoCache *self)
 {
   self->textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->order = g_queue_new ();
+  self->reads = g_queue_new ();
   self->waiting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) g_ptr_array_unref);
 }
@@ -183,12 +304,11 @@ raad_photo_cache_load_async (RaadPhotoCache      *self,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
   const char *digest;
   GdkTexture *texture;
   GPtrArray *tasks;
+  PhotoRead *read;
 
   g_return_if_fail (RAAD_IS_PHOTO_CACHE (self));
   g_return_if_fail (RAAD_IS_RECORD (record));
@@ -214,18 +334,18 @@ raad_photo_cache_load_async (RaadPhotoCache      *self,
       return;
     }
 
-  bytes = raad_record_get_attachment (record, name, NULL, &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
   tasks = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (tasks, g_steal_pointer (&task));
   g_hash_table_insert (self->waiting, g_strdup (key), tasks);
   self->n_pending++;
-  raad_photo_cache_decode_async (bytes, size, NULL, load_decoded_cb, g_steal_pointer (&key));
+
+  read = g_new0 (PhotoRead, 1);
+  read->record = g_object_ref (record);
+  read->name = g_strdup (name);
+  read->key = g_steal_pointer (&key);
+  read->size = size;
+  g_queue_push_tail (self->reads, read);
+  queue_reads (self);
 }
 
 GdkTexture *

@@ -405,19 +405,14 @@ append_where (RaadQuery  *self,
     }
 }
 
-char *
-_raad_query_to_sql (RaadQuery *self,
-                    GPtrArray *params)
+/* @select, then the values of @extra_fields, of the documents the query selects, in order. */
+static char *
+query_to_sql (RaadQuery          *self,
+              const char         *select,
+              const char * const *extra_fields,
+              GPtrArray          *params)
 {
-  return _raad_query_to_sql_with (self, NULL, params);
-}
-
-char *
-_raad_query_to_sql_with (RaadQuery          *self,
-                         const char * const *extra_fields,
-                         GPtrArray          *params)
-{
-  GString *sql = g_string_new ("SELECT d.id");
+  GString *sql = g_string_new (select);
 
   for (guint i = 0; extra_fields != NULL && extra_fields[i]; i++)
     {
@@ -458,6 +453,107 @@ _raad_query_to_sql_with (RaadQuery          *self,
     }
   g_string_append (sql, "d.id");
   return g_string_free (sql, FALSE);
+}
+
+char *
+_raad_query_to_sql (RaadQuery *self,
+                    GPtrArray *params)
+{
+  return query_to_sql (self, "SELECT d.id", NULL, params);
+}
+
+char *
+_raad_query_to_sql_with (RaadQuery          *self,
+                         const char * const *extra_fields,
+                         GPtrArray          *params)
+{
+  return query_to_sql (self, "SELECT d.id", extra_fields, params);
+}
+
+char *
+_raad_query_to_sql_rows (RaadQuery          *self,
+                         const char * const *extra_fields,
+                         GPtrArray          *params)
+{
+  return query_to_sql (self, "SELECT d.id, d.rowid", extra_fields, params);
+}
+
+/* The text match as a set of rowids: for each word, the documents it matches and those
+ * pointing (match_via) at a document it matches; every word must hold. Documents of other
+ * types or deleted ones may be in the set: the caller intersects it with its rows. */
+char *
+_raad_query_to_match_sql (RaadQuery *self,
+                          GPtrArray *params)
+{
+  g_auto(GStrv) tokens = NULL;
+  GString *sql;
+
+  if (self->match == NULL)
+    return NULL;
+  tokens = _raad_store_fts_tokens (self->match);
+  if (tokens == NULL || tokens[0] == NULL)
+    return NULL;
+
+  sql = g_string_new (NULL);
+  for (guint i = 0; tokens[i]; i++)
+    {
+      g_autofree char *term = g_strdup_printf ("\"%s\"*", tokens[i]);
+
+      if (i > 0)
+        g_string_append (sql, " INTERSECT ");
+      g_string_append (sql, "SELECT r FROM (SELECT rowid AS r FROM search WHERE search MATCH ?");
+      g_ptr_array_add (params, g_strdup (term));
+      for (guint j = 0; j < self->match_via->len; j++)
+        {
+          g_autofree char *f = field_sql ("x", g_ptr_array_index (self->match_via, j));
+
+          g_string_append_printf (sql, " UNION SELECT x.rowid FROM documents x "
+                                       "WHERE x.type = ? AND %s IN (SELECT v.id FROM "
+                                       "documents v WHERE v.type = ? AND v.deleted = 0 "
+                                       "AND v.rowid IN (SELECT rowid FROM search WHERE "
+                                       "search MATCH ?))", f);
+          g_ptr_array_add (params, g_strdup (self->type));
+          g_ptr_array_add (params, g_strdup (g_ptr_array_index (self->match_via_types, j)));
+          g_ptr_array_add (params, g_strdup (term));
+        }
+      g_string_append (sql, ")");
+    }
+  return g_string_free (sql, FALSE);
+}
+
+gboolean
+_raad_query_has_conditions (RaadQuery *self)
+{
+  return self->conds->len > 0;
+}
+
+gboolean
+_raad_query_has_match (RaadQuery *self)
+{
+  return self->match != NULL;
+}
+
+RaadQuery *
+_raad_query_copy_without_match (RaadQuery *self)
+{
+  RaadQuery *copy = raad_query_new (self->type);
+
+  for (guint i = 0; i < self->conds->len; i++)
+    {
+      Cond *cond = g_ptr_array_index (self->conds, i);
+
+      add_cond (copy, cond->kind, cond->field, cond->array_field, cond->value, cond->child);
+    }
+  for (guint i = 0; i < self->orders->len; i++)
+    {
+      Order *order = g_ptr_array_index (self->orders, i);
+
+      if (order->ranks != NULL)
+        raad_query_order_by_rank (copy, order->field, (const char * const *) order->ranks);
+      else
+        raad_query_order_by (copy, order->field, order->descending);
+    }
+  return copy;
 }
 
 gboolean

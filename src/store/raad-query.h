@@ -65,6 +65,16 @@ char       *_raad_query_to_sql             (RaadQuery         *self,
 char       *_raad_query_to_sql_with        (RaadQuery         *self,
                                             const char * const *extra_fields,
                                             GPtrArray         *params);
+/* The same with the rowid after the id. */
+char       *_raad_query_to_sql_rows        (RaadQuery         *self,
+                                            const char * const *extra_fields,
+                                            GPtrArray         *params);
+/* The SQL selecting the rowids the text match allows (of any type), or NULL without one. */
+char       *_raad_query_to_match_sql       (RaadQuery         *self,
+                                            GPtrArray         *params);
+gboolean    _raad_query_has_conditions     (RaadQuery         *self);
+gboolean    _raad_query_has_match          (RaadQuery         *self);
+RaadQuery  *_raad_query_copy_without_match (RaadQuery         *self);
 /* TRUE when a change to a document of @type may change this query's result. */
 gboolean    _raad_query_depends_on         (RaadQuery         *self,
                                             const char        *type);

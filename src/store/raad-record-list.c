@@ -6,7 +6,11 @@
  * that object follows its document), and a small ring keeps the last records handed out
  * alive. After each store commit that touched a type the query depends on, the ids are read
  * again and one items-changed covers the part between the common head and tail: a record
- * edited in place needs no items-changed at all, its object notifies by itself. */
+ * edited in place needs no items-changed at all, its object notifies by itself.
+ *
+ * A list owned by a RaadSectionList may also start counted but not read: it knows how many
+ * items it has and reads their ids the first time one is asked for (start-up reads only the
+ * sections in view). */
 
 #define G_LOG_DOMAIN "raad-record-list"
 
@@ -17,7 +21,7 @@
 #include "raad-record-list.h"
 #include "raad-store-private.h"
 
-#define CACHE_SIZE 128
+#define CACHE_SIZE 16
 
 struct _RaadRecordList
 {
@@ -26,7 +30,11 @@ struct _RaadRecordList
   RaadStore  *store;
   RaadQuery  *query;          /* NULL when the ids are set from outside */
   char       *type;
-  GPtrArray  *ids;
+  GPtrArray  *ids;                 /* NULL while only counted */
+  guint       lazy_n;
+  RaadRecordListLoader loader;
+  gpointer    loader_data;
+  GDestroyNotify loader_destroy;
   GHashTable *positions;           /* id → position + 1, built when first asked */
   RaadRecord *cache[CACHE_SIZE];
   guint       cache_next;
@@ -54,15 +62,63 @@ read_ids (RaadRecordList *self)
   return _raad_query_run_ids (self->query, self->store);
 }
 
+static void
+clear_loader (RaadRecordList *self)
+{
+  if (self->loader_destroy != NULL)
+    self->loader_destroy (self->loader_data);
+  self->loader = NULL;
+  self->loader_data = NULL;
+  self->loader_destroy = NULL;
+}
+
+/* A counted list reads its ids now; they must be as many as counted. */
+static void
+ensure_ids (RaadRecordList *self)
+{
+  if (self->ids != NULL)
+    return;
+  self->ids = self->loader != NULL ? self->loader (self->loader_data) : NULL;
+  if (self->ids == NULL)
+    self->ids = g_ptr_array_new_with_free_func (g_free);
+  clear_loader (self);
+  if (self->ids->len != self->lazy_n)
+    {
+      g_warning ("Counted %u items but read %u", self->lazy_n, self->ids->len);
+      while (self->ids->len < self->lazy_n)
+        g_ptr_array_add (self->ids, g_strdup (""));
+      g_ptr_array_set_size (self->ids, self->lazy_n);
+    }
+}
+
+static guint
+count_ids (RaadRecordList *self)
+{
+  return self->ids != NULL ? self->ids->len : self->lazy_n;
+}
+
 /* Replaces the ids and emits one items-changed for what lies between the common ends. */
 static void
 replace_ids (RaadRecordList *self,
              GPtrArray      *new_ids)
 {
   g_autoptr(GPtrArray) old_ids = self->ids;
-  guint old_n = old_ids != NULL ? old_ids->len : 0;
+  guint old_n = count_ids (self);
   guint new_n = new_ids->len;
   guint head = 0, tail = 0;
+
+  /* Counted only: nothing is known to be the same. */
+  if (old_ids == NULL)
+    {
+      clear_loader (self);
+      self->ids = new_ids;
+      g_clear_pointer (&self->positions, g_hash_table_unref);
+      if (old_n > 0 || new_n > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+      if (old_n != new_n)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      return;
+    }
 
   while (head < old_n && head < new_n &&
          g_str_equal (g_ptr_array_index (old_ids, head), g_ptr_array_index (new_ids, head)))
@@ -118,9 +174,7 @@ get_item_type (GListModel *model)
 static guint
 get_n_items (GListModel *model)
 {
-  RaadRecordList *self = RAAD_RECORD_LIST (model);
-
-  return self->ids->len;
+  return count_ids (RAAD_RECORD_LIST (model));
 }
 
 static gpointer
@@ -131,8 +185,9 @@ get_item (GListModel *model,
   g_autoptr(GError) error = NULL;
   RaadRecord *record;
 
-  if (position >= self->ids->len)
+  if (position >= count_ids (self))
     return NULL;
+  ensure_ids (self);
   record = raad_record_load (self->store, g_ptr_array_index (self->ids, position), &error);
   if (record == NULL)
     {
@@ -173,6 +228,7 @@ raad_record_list_finalize (GObject *object)
   RaadRecordList *self = (RaadRecordList *) object;
 
   g_clear_pointer (&self->ids, g_ptr_array_unref);
+  clear_loader (self);
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->query, raad_query_unref);
   g_clear_object (&self->store);
@@ -198,7 +254,7 @@ raad_record_list_get_property (GObject    *object,
       g_value_set_boxed (value, self->query);
       break;
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->ids->len);
+      g_value_set_uint (value, count_ids (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -291,8 +347,9 @@ raad_record_list_get_id (RaadRecordList *self,
 {
   g_return_val_if_fail (RAAD_IS_RECORD_LIST (self), NULL);
 
-  if (position >= self->ids->len)
+  if (position >= count_ids (self))
     return NULL;
+  ensure_ids (self);
   return g_ptr_array_index (self->ids, position);
 }
 
@@ -304,6 +361,7 @@ raad_record_list_find (RaadRecordList *self,
 
   g_return_val_if_fail (RAAD_IS_RECORD_LIST (self), G_MAXUINT);
 
+  ensure_ids (self);
   if (self->positions == NULL)
     {
       self->positions = g_hash_table_new (g_str_hash, g_str_equal);
@@ -340,4 +398,29 @@ _raad_record_list_set_ids (RaadRecordList *self,
   g_return_if_fail (RAAD_IS_RECORD_LIST (self));
 
   replace_ids (self, g_ptr_array_ref (ids));
+}
+
+void
+_raad_record_list_set_counted (RaadRecordList       *self,
+                               guint                 n_items,
+                               RaadRecordListLoader  loader,
+                               gpointer              data,
+                               GDestroyNotify        destroy)
+{
+  guint old_n;
+
+  g_return_if_fail (RAAD_IS_RECORD_LIST (self));
+
+  old_n = count_ids (self);
+  g_clear_pointer (&self->ids, g_ptr_array_unref);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  clear_loader (self);
+  self->lazy_n = n_items;
+  self->loader = loader;
+  self->loader_data = data;
+  self->loader_destroy = destroy;
+  if (old_n > 0 || n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, n_items);
+  if (old_n != n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }

@@ -15,9 +15,18 @@ RaadRecordList *raad_record_list_new          (RaadStore       *store,
 /* A list whose ids someone else decides (a section of a RaadSectionList). */
 RaadRecordList *_raad_record_list_new_for_ids (RaadStore       *store,
                                                const char      *type);
+/* Returns the ids of a counted list, as many as counted. */
+typedef GPtrArray *(*RaadRecordListLoader) (gpointer data);
+
 /* Takes @ids and emits one items-changed for the part that differs. */
 void            _raad_record_list_set_ids     (RaadRecordList  *self,
                                                GPtrArray       *ids);
+/* @n_items items whose ids @loader reads when one is first asked for. */
+void            _raad_record_list_set_counted (RaadRecordList       *self,
+                                               guint                 n_items,
+                                               RaadRecordListLoader  loader,
+                                               gpointer              data,
+                                               GDestroyNotify        destroy);
 RaadStore      *raad_record_list_get_store    (RaadRecordList  *self);
 RaadQuery      *raad_record_list_get_query    (RaadRecordList  *self);
 /* Runs the new query and emits one items-changed for the part that differs. */

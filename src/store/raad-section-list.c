@@ -6,13 +6,26 @@
  * query per visible council; here one query returns every matching item with its group
  * field (and group array, for linking pins), items are put into buckets in C in the query's
  * order, and each section's RaadRecordList gets its new ids with one exact items-changed.
- * Sections are kept per group id, so a row keeps its widgets while its items change. */
+ * Sections are kept per group id, so a row keeps its widgets while its items change.
+ *
+ * Reading and sorting every item costs tens of milliseconds with 5,000 of them, mostly in
+ * fetching their rows. So:
+ *  - At start-up (an item query without conditions) the items are only counted per group,
+ *    from the group column's index; a section reads its ids, through that index, the first
+ *    time one is asked for: the first frame reads the sections in view and no more.
+ *  - The rows of such a query (id, rowid, group, group array, in order) are then read once
+ *    in a thread with its own connection, and kept until the store changes. A search is
+ *    then a text match alone, the set of rowids FTS5 gives (an index-only query), and the
+ *    kept rows in that set are the result, already in order: no rows are fetched and nothing
+ *    is sorted on a keystroke.
+ *  - Other queries (a role, an attention area) run whole, as before. */
 
 #define G_LOG_DOMAIN "raad-section-list"
 
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "raad-section-list.h"
 #include "raad-store-private.h"
@@ -39,10 +52,25 @@ struct _RaadSectionList
   gboolean    show_empty;
   guint       n_total;
 
+  GPtrArray  *group_ids;     /* the group query's result, until the store changes */
   GPtrArray  *sections;      /* RaadSection, in the group query's order */
   GHashTable *by_group;      /* group id → RaadSection (kept while it is listed) */
   gulong      changed_handler;
+
+  /* The rows of the item query without its text match, in order, once read. */
+  GPtrArray    *rows;           /* Row */
+  char         *rows_sql;       /* the SQL they answer */
+  GCancellable *rows_cancellable;
+  guint         rows_generation;
 };
+
+typedef struct
+{
+  gint64  rowid;
+  char   *id;
+  char   *group;
+  GStrv   groups;   /* the group array's values other than @group, without repeats */
+} Row;
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -105,6 +133,377 @@ raad_section_get_n_items (RaadSection *self)
 /* Queries */
 
 static void
+row_free (gpointer data)
+{
+  Row *row = data;
+
+  g_free (row->id);
+  g_free (row->group);
+  g_strfreev (row->groups);
+  g_free (row);
+}
+
+/* The group array column holds JSON text such as ["council-a","council-b"]: its strings
+ * other than @own, each once. */
+static GStrv
+parse_groups (const char *json,
+              const char *own)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  JsonArray *array;
+
+  if (json == NULL)
+    return NULL;
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    return NULL;
+  array = json_node_get_array (json_parser_get_root (parser));
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      const char *group;
+      gboolean seen = FALSE;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        continue;
+      group = json_node_get_string (node);
+      if (g_strcmp0 (group, own) == 0)
+        continue;
+      for (guint j = 0; j < i && !seen; j++)
+        {
+          JsonNode *other = json_array_get_element (array, j);
+
+          seen = JSON_NODE_HOLDS_VALUE (other)
+                 && json_node_get_value_type (other) == G_TYPE_STRING
+                 && g_strcmp0 (json_node_get_string (other), group) == 0;
+        }
+      if (!seen)
+        g_strv_builder_add (builder, group);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+bind_params (sqlite3_stmt *stmt,
+             GPtrArray    *params,
+             guint         first)
+{
+  for (guint i = 0; i < params->len; i++)
+    sqlite3_bind_text (stmt, first + i, g_ptr_array_index (params, i), -1, SQLITE_TRANSIENT);
+}
+
+/* Reads rows with: id, rowid, group, group array. */
+static GPtrArray *
+read_rows (sqlite3    *db,
+           const char *sql,
+           GPtrArray  *params)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (row_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_warning ("Query failed: %s", sqlite3_errmsg (db));
+      return rows;
+    }
+  bind_params (stmt, params, 1);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Row *row = g_new0 (Row, 1);
+
+      row->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      row->rowid = sqlite3_column_int64 (stmt, 1);
+      row->group = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      if (sqlite3_column_count (stmt) > 3 && sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        row->groups = parse_groups ((const char *) sqlite3_column_text (stmt, 3), row->group);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_finalize (stmt);
+  return rows;
+}
+
+static void
+add_to_bucket (GHashTable *buckets,
+               const char *group,
+               const char *id);
+
+/* Buckets from the kept rows; with @allowed (rowids), only the rows in it. */
+static GHashTable *
+buckets_from_rows (GPtrArray  *rows,
+                   GHashTable *allowed,
+                   guint      *n_total)
+{
+  GHashTable *buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+
+  *n_total = 0;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (rows, i);
+
+      if (allowed != NULL && !g_hash_table_contains (allowed, &row->rowid))
+        continue;
+      if (row->group != NULL)
+        {
+          add_to_bucket (buckets, row->group, row->id);
+          (*n_total)++;
+        }
+      for (guint j = 0; row->groups != NULL && row->groups[j] != NULL; j++)
+        {
+          add_to_bucket (buckets, row->groups[j], row->id);
+          (*n_total)++;
+        }
+    }
+  return buckets;
+}
+
+/* The rowids a text match allows. */
+static GHashTable *
+run_match (RaadSectionList *self)
+{
+  sqlite3 *db = _raad_store_get_db (self->store);
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sql = _raad_query_to_match_sql (self->item_query, params);
+  GHashTable *allowed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sql == NULL)
+    return allowed;
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_warning ("Query failed: %s", sqlite3_errmsg (db));
+      return allowed;
+    }
+  bind_params (stmt, params, 1);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 *rowid = g_new (gint64, 1);
+
+      *rowid = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (allowed, rowid);
+    }
+  sqlite3_finalize (stmt);
+  return allowed;
+}
+
+/* The SQL of the rows to keep for the item query: itself without its text match. */
+static char *
+rows_sql_for (RaadSectionList *self,
+              GPtrArray       *params)
+{
+  g_autoptr(RaadQuery) base = _raad_query_copy_without_match (self->item_query);
+  const char *extra[] = { self->group_field, self->group_array_field, NULL };
+
+  return _raad_query_to_sql_rows (base, extra, params);
+}
+
+/* Kept rows for a query that has no conditions, only (maybe) a text match. */
+static gboolean
+rows_usable (RaadSectionList *self)
+{
+  g_autoptr(GPtrArray) params = NULL;
+  g_autofree char *sql = NULL;
+
+  if (self->rows == NULL || _raad_query_has_conditions (self->item_query))
+    return FALSE;
+  params = g_ptr_array_new_with_free_func (g_free);
+  sql = rows_sql_for (self, params);
+  return g_strcmp0 (sql, self->rows_sql) == 0;
+}
+
+typedef struct
+{
+  char      *path;
+  char      *sql;
+  GPtrArray *params;
+  guint      generation;
+} RowsTask;
+
+static void
+rows_task_free (gpointer data)
+{
+  RowsTask *task = data;
+
+  g_free (task->path);
+  g_free (task->sql);
+  g_ptr_array_unref (task->params);
+  g_free (task);
+}
+
+static void
+read_rows_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  RowsTask *data = task_data;
+  sqlite3 *db = NULL;
+  GPtrArray *rows;
+
+  if (sqlite3_open_v2 (data->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL)
+      != SQLITE_OK)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return;
+    }
+  rows = read_rows (db, data->sql, data->params);
+  sqlite3_close (db);
+  g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+rows_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  RaadSectionList *self = RAAD_SECTION_LIST (object);
+  RowsTask *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (rows == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not read the rows: %s", error->message);
+      return;
+    }
+  g_clear_object (&self->rows_cancellable);
+  /* The store changed meanwhile: these rows are old. */
+  if (data->generation != self->rows_generation)
+    return;
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  self->rows = g_steal_pointer (&rows);
+  g_free (self->rows_sql);
+  self->rows_sql = g_strdup (data->sql);
+}
+
+/* Counted start-up */
+
+/* What a counted section needs to read its ids later: its own references, so that it works
+ * whatever becomes of the section list. */
+typedef struct
+{
+  RaadStore *store;
+  RaadQuery *query;
+  char      *group_field;
+  char      *group_array_field;
+  char      *group;
+} SectionLoader;
+
+static void
+section_loader_free (gpointer data)
+{
+  SectionLoader *loader = data;
+
+  g_object_unref (loader->store);
+  raad_query_unref (loader->query);
+  g_free (loader->group_field);
+  g_free (loader->group_array_field);
+  g_free (loader->group);
+  g_free (loader);
+}
+
+static GPtrArray *
+load_section_ids (gpointer data)
+{
+  SectionLoader *loader = data;
+  g_autoptr(RaadQuery) query = _raad_query_copy_without_match (loader->query);
+
+  if (loader->group_array_field != NULL)
+    raad_query_where_equals_or_contains (query, loader->group_field, loader->group_array_field,
+                                         loader->group);
+  else
+    raad_query_where_equals (query, loader->group_field, loader->group);
+  return _raad_query_run_ids (query, loader->store);
+}
+
+static void
+count_add (GHashTable *counts,
+           const char *group,
+           int         delta)
+{
+  gpointer old = g_hash_table_lookup (counts, group);
+
+  if (group != NULL)
+    g_hash_table_replace (counts, g_strdup (group), GINT_TO_POINTER (GPOINTER_TO_INT (old) + delta));
+}
+
+/* Items per group without reading them: from the group column's index, less the deleted
+ * ones, plus the few with a group array. NULL when the query cannot be counted so. */
+static GHashTable *
+count_items (RaadSectionList *self,
+             guint           *n_total)
+{
+  sqlite3 *db = _raad_store_get_db (self->store);
+  const char *type = raad_query_get_doc_type (self->item_query);
+  g_autofree char *group_sql = NULL;
+  g_autofree char *array_sql = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (_raad_query_has_conditions (self->item_query) || _raad_query_has_match (self->item_query)
+      || !_raad_store_field_has_column (self->group_field)
+      || (self->group_array_field != NULL
+          && !_raad_store_field_has_column (self->group_array_field)))
+    return NULL;
+
+  counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  group_sql = g_strdup_printf ("SELECT f_%s, count(*) FROM documents WHERE type = ?1 "
+                               "GROUP BY f_%s", self->group_field, self->group_field);
+  if (sqlite3_prepare_v2 (db, group_sql, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    count_add (counts, (const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int (stmt, 1));
+  sqlite3_finalize (stmt);
+
+  /* Deleted documents keep their row (and their group); there are few. */
+  g_free (group_sql);
+  group_sql = g_strdup_printf ("SELECT f_%s FROM documents WHERE type = ?1 AND deleted = 1",
+                               self->group_field);
+  if (sqlite3_prepare_v2 (db, group_sql, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    count_add (counts, (const char *) sqlite3_column_text (stmt, 0), -1);
+  sqlite3_finalize (stmt);
+
+  if (self->group_array_field != NULL)
+    {
+      /* "+deleted": not through the (type, deleted) index, which would fetch every row, but
+       * through the partial index of the documents that have an array. */
+      array_sql = g_strdup_printf ("SELECT f_%s, f_%s FROM documents WHERE type = ?1 "
+                                   "AND +deleted = 0 AND f_%s IS NOT NULL",
+                                   self->group_field, self->group_array_field,
+                                   self->group_array_field);
+      if (sqlite3_prepare_v2 (db, array_sql, -1, &stmt, NULL) != SQLITE_OK)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, type, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_auto(GStrv) groups = parse_groups ((const char *) sqlite3_column_text (stmt, 1),
+                                               (const char *) sqlite3_column_text (stmt, 0));
+
+          for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
+            count_add (counts, groups[i], 1);
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  *n_total = 0;
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    *n_total += MAX (0, GPOINTER_TO_INT (value));
+  return g_steal_pointer (&counts);
+}
+
+static void
 add_to_bucket (GHashTable *buckets,
                const char *group,
                const char *id)
@@ -119,29 +518,7 @@ add_to_bucket (GHashTable *buckets,
   g_ptr_array_add (bucket, g_strdup (id));
 }
 
-/* The group array column holds JSON text such as ["council-a","council-b"]. */
-static void
-add_array_to_buckets (GHashTable *buckets,
-                      const char *json,
-                      const char *id,
-                      const char *own_group)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonArray *array;
-
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
-      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
-    return;
-  array = json_node_get_array (json_parser_get_root (parser));
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      const char *group = json_array_get_string_element (array, i);
-
-      if (group != NULL && g_strcmp0 (group, own_group) != 0)
-        add_to_bucket (buckets, group, id);
-    }
-}
-
+/* Every item of the query, read and sorted by SQLite. */
 static GHashTable *
 run_items (RaadSectionList *self,
            guint           *n_total)
@@ -149,40 +526,10 @@ run_items (RaadSectionList *self,
   sqlite3 *db = _raad_store_get_db (self->store);
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   const char *extra[] = { self->group_field, self->group_array_field, NULL };
-  g_autofree char *sql = _raad_query_to_sql_with (self->item_query, extra, params);
-  GHashTable *buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                               (GDestroyNotify) g_ptr_array_unref);
-  sqlite3_stmt *stmt = NULL;
+  g_autofree char *sql = _raad_query_to_sql_rows (self->item_query, extra, params);
+  g_autoptr(GPtrArray) rows = read_rows (db, sql, params);
 
-  *n_total = 0;
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_warning ("Query failed: %s", sqlite3_errmsg (db));
-      return buckets;
-    }
-  for (guint i = 0; i < params->len; i++)
-    sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (params, i), -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *id = (const char *) sqlite3_column_text (stmt, 0);
-      const char *group = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (group != NULL)
-        add_to_bucket (buckets, group, id);
-      if (self->group_array_field != NULL && sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-        add_array_to_buckets (buckets, (const char *) sqlite3_column_text (stmt, 2), id, group);
-    }
-  sqlite3_finalize (stmt);
-
-  {
-    GHashTableIter iter;
-    gpointer value;
-
-    g_hash_table_iter_init (&iter, buckets);
-    while (g_hash_table_iter_next (&iter, NULL, &value))
-      *n_total += ((GPtrArray *) value)->len;
-  }
-  return buckets;
+  return buckets_from_rows (rows, NULL, n_total);
 }
 
 static RaadSection *
@@ -208,28 +555,59 @@ ensure_section (RaadSectionList *self,
 static void
 refresh (RaadSectionList *self)
 {
-  g_autoptr(GPtrArray) group_ids = _raad_query_run_ids (self->group_query, self->store);
+  GPtrArray *group_ids;
   g_autoptr(GHashTable) buckets = NULL;
+  g_autoptr(GHashTable) counts = NULL;
   g_autoptr(GPtrArray) old = self->sections;
   g_autoptr(GPtrArray) empty = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *sections = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_total = 0;
   guint head = 0, tail = 0;
 
-  buckets = run_items (self, &n_total);
+  if (self->group_ids == NULL)
+    self->group_ids = _raad_query_run_ids (self->group_query, self->store);
+  group_ids = self->group_ids;
+
+  if (rows_usable (self))
+    {
+      g_autoptr(GHashTable) allowed = NULL;
+
+      if (_raad_query_has_match (self->item_query))
+        allowed = run_match (self);
+      buckets = buckets_from_rows (self->rows, allowed, &n_total);
+    }
+  else if (old == NULL && (counts = count_items (self, &n_total)) != NULL)
+    ;
+  else
+    buckets = run_items (self, &n_total);
 
   for (guint i = 0; i < group_ids->len; i++)
     {
       const char *group_id = g_ptr_array_index (group_ids, i);
-      GPtrArray *bucket = g_hash_table_lookup (buckets, group_id);
+      GPtrArray *bucket = buckets != NULL ? g_hash_table_lookup (buckets, group_id) : NULL;
       RaadSection *section;
 
-      if (bucket == NULL && !self->show_empty)
+      guint count = counts != NULL ? MAX (0, GPOINTER_TO_INT (g_hash_table_lookup (counts, group_id))) : 0;
+
+      if (bucket == NULL && count == 0 && !self->show_empty)
         continue;
       section = ensure_section (self, group_id);
       if (section == NULL)
         continue;
-      _raad_record_list_set_ids (section->items, bucket != NULL ? bucket : empty);
+      if (counts != NULL)
+        {
+          SectionLoader *loader = g_new0 (SectionLoader, 1);
+
+          loader->store = g_object_ref (self->store);
+          loader->query = raad_query_ref (self->item_query);
+          loader->group_field = g_strdup (self->group_field);
+          loader->group_array_field = g_strdup (self->group_array_field);
+          loader->group = g_strdup (group_id);
+          _raad_record_list_set_counted (section->items, count, load_section_ids, loader,
+                                         section_loader_free);
+        }
+      else
+        _raad_record_list_set_ids (section->items, bucket != NULL ? bucket : empty);
       g_ptr_array_add (sections, section);
     }
 
@@ -274,6 +652,8 @@ on_store_changed (RaadStore       *store,
       if (_raad_query_depends_on (self->group_query, types[i]) ||
           _raad_query_depends_on (self->item_query, types[i]))
         {
+          raad_section_list_forget_rows (self);
+          g_clear_pointer (&self->group_ids, g_ptr_array_unref);
           refresh (self);
           return;
         }
@@ -321,6 +701,8 @@ raad_section_list_dispose (GObject *object)
   RaadSectionList *self = (RaadSectionList *) object;
 
   g_clear_signal_handler (&self->changed_handler, self->store);
+  raad_section_list_forget_rows (self);
+  g_clear_pointer (&self->group_ids, g_ptr_array_unref);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->by_group, g_hash_table_unref);
 
@@ -337,6 +719,7 @@ raad_section_list_finalize (GObject *object)
   g_clear_object (&self->store);
   g_free (self->group_field);
   g_free (self->group_array_field);
+  g_free (self->rows_sql);
 
   G_OBJECT_CLASS (raad_section_list_parent_class)->finalize (object);
 }
@@ -461,4 +844,54 @@ raad_section_list_find (RaadSectionList *self,
         return i;
     }
   return G_MAXUINT;
+}
+
+void
+raad_section_list_forget_rows (RaadSectionList *self)
+{
+  g_return_if_fail (RAAD_IS_SECTION_LIST (self));
+
+  self->rows_generation++;
+  g_cancellable_cancel (self->rows_cancellable);
+  g_clear_object (&self->rows_cancellable);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->rows_sql, g_free);
+}
+
+void
+raad_section_list_read_rows (RaadSectionList *self)
+{
+  g_autoptr(GTask) task = NULL;
+  RowsTask *data;
+  const char *path;
+
+  g_return_if_fail (RAAD_IS_SECTION_LIST (self));
+
+  path = raad_store_get_path (self->store);
+  if (self->rows_cancellable != NULL || path == NULL
+      || _raad_query_has_conditions (self->item_query))
+    return;
+
+  data = g_new0 (RowsTask, 1);
+  data->path = g_strdup (path);
+  data->params = g_ptr_array_new_with_free_func (g_free);
+  data->sql = rows_sql_for (self, data->params);
+  data->generation = self->rows_generation;
+  if (self->rows != NULL && g_strcmp0 (self->rows_sql, data->sql) == 0)
+    {
+      rows_task_free (data);
+      return;
+    }
+  self->rows_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->rows_cancellable, rows_read_cb, NULL);
+  g_task_set_task_data (task, data, rows_task_free);
+  g_task_run_in_thread (task, read_rows_thread);
+}
+
+gboolean
+raad_section_list_get_reading_rows (RaadSectionList *self)
+{
+  g_return_val_if_fail (RAAD_IS_SECTION_LIST (self), FALSE);
+
+  return self->rows_cancellable != NULL;
 }

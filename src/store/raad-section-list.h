@@ -36,6 +36,12 @@ void             raad_section_list_set_show_empty (RaadSectionList *self,
                                                   gboolean          show_empty);
 /* Items over all sections (an item in two sections counts twice). */
 guint            raad_section_list_get_n_total   (RaadSectionList  *self);
+/* Reads, in a thread, the rows that make later text searches cheap (see the file's design
+ * comment); until they are there a search runs its whole query. */
+void             raad_section_list_read_rows     (RaadSectionList  *self);
+gboolean         raad_section_list_get_reading_rows (RaadSectionList *self);
+/* Drops the rows read (the store changed). */
+void             raad_section_list_forget_rows   (RaadSectionList  *self);
 /* Position of the section for @group_id, or G_MAXUINT. */
 guint            raad_section_list_find          (RaadSectionList  *self,
                                                   const char       *group_id);
