@@ -13,6 +13,7 @@
 #include "raad-organisation.h"
 #include "raad-preferences-window.h"
 #include "raad-screenshot.h"
+#include "raad-sync-preferences-page.h"
 #include "raad-window.h"
 
 struct _RaadApplication
@@ -132,6 +133,9 @@ preferences_action (GSimpleAction *action,
   if (store == NULL)
     return;
   preferences = raad_preferences_window_new (store);
+  if (RAAD_IS_WINDOW (window) && raad_window_get_sync (RAAD_WINDOW (window)) != NULL)
+    raad_sync_preferences_page_add_to (ADW_PREFERENCES_WINDOW (preferences),
+                                       raad_window_get_sync (RAAD_WINDOW (window)));
   gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
   gtk_window_present (GTK_WINDOW (preferences));
 }

@@ -9,9 +9,12 @@
 #include "raad-a11y.h"
 #include "raad-council.h"
 #include "raad-demo.h"
+#include "raad-agenda-page.h"
 #include "raad-facebook-page.h"
 #include "raad-organisation.h"
 #include "raad-record-list.h"
+#include "raad-sync-banner.h"
+#include "raad-sync-button.h"
 #include "raad-window.h"
 #include "raad-window-private.h"
 
@@ -20,6 +23,7 @@ struct _RaadWindow
   AdwApplicationWindow  parent_instance;
 
   RaadStore            *store;
+  RaadSync             *sync;
   GSettings            *settings;
   RaadRecordList       *councils;
   GHashTable           *deleted;       /* id → RaadRecord, for Undo */
@@ -32,7 +36,10 @@ struct _RaadWindow
   AdwViewStack         *view_stack;
   GtkDropDown          *council_dropdown;
   RaadFacebookPage     *facebook_page;
+  RaadAgendaPage       *agenda_page;
   AdwStatusPage        *error_page;
+  RaadSyncButton       *sync_button;
+  RaadSyncBanner       *sync_banner;
 };
 
 G_DEFINE_FINAL_TYPE (RaadWindow, raad_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -424,6 +431,13 @@ raad_window_constructed (GObject *object)
       g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                                G_CONNECT_SWAPPED);
       raad_facebook_page_set_store (self->facebook_page, self->store);
+      raad_agenda_page_set_store (self->agenda_page, self->store);
+
+      /* One sync per store; the password comes from the keyring, then it runs by itself. */
+      self->sync = raad_sync_new (self->store);
+      raad_sync_button_set_sync (self->sync_button, self->sync);
+      raad_sync_banner_set_sync (self->sync_banner, self->sync);
+      raad_sync_banner_resume (self->sync_banner);
     }
   select_current_council (self);
   update_mode (self);
@@ -436,6 +450,9 @@ raad_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAAD_TYPE_WINDOW);
 
+  if (self->sync != NULL)
+    raad_sync_stop (self->sync);
+  g_clear_object (&self->sync);
   g_clear_object (&self->councils);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -501,14 +518,20 @@ raad_window_class_init (RaadWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RAAD_TYPE_COUNCIL);
+  g_type_ensure (RAAD_TYPE_AGENDA_PAGE);
   g_type_ensure (RAAD_TYPE_FACEBOOK_PAGE);
+  g_type_ensure (RAAD_TYPE_SYNC_BANNER);
+  g_type_ensure (RAAD_TYPE_SYNC_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/app/raad-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RaadWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RaadWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RaadWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RaadWindow, council_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RaadWindow, facebook_page);
+  gtk_widget_class_bind_template_child (widget_class, RaadWindow, agenda_page);
   gtk_widget_class_bind_template_child (widget_class, RaadWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, RaadWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, RaadWindow, sync_banner);
   gtk_widget_class_bind_template_callback (widget_class, council_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-organisation", NULL,
@@ -546,6 +569,14 @@ raad_window_get_store (RaadWindow *self)
   g_return_val_if_fail (RAAD_IS_WINDOW (self), NULL);
 
   return self->store;
+}
+
+RaadSync *
+raad_window_get_sync (RaadWindow *self)
+{
+  g_return_val_if_fail (RAAD_IS_WINDOW (self), NULL);
+
+  return self->sync;
 }
 
 void

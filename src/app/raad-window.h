@@ -6,6 +6,7 @@
 
 #include "raad-application.h"
 #include "raad-store.h"
+#include "raad-sync.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,8 @@ G_DECLARE_FINAL_TYPE (RaadWindow, raad_window, RAAD, WINDOW, AdwApplicationWindo
 RaadWindow *raad_window_new              (RaadApplication *application,
                                           RaadStore       *store);
 RaadStore  *raad_window_get_store        (RaadWindow      *self);
+/* The window's sync with the shared server, or NULL without a store. */
+RaadSync   *raad_window_get_sync         (RaadWindow      *self);
 void        raad_window_show_store_error (RaadWindow      *self,
                                           const GError    *error);
 /* Opens at @width × @height and does not remember the size (screenshots). */

@@ -1,0 +1,530 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* raad-agenda-dialogs.c: new meeting, new request and the agenda item editor */
+#define G_LOG_DOMAIN "raad-agenda"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "raad-agenda.h"
+#include "raad-agenda-dialogs.h"
+#include "raad-agenda-outline.h"
+#include "raad-agenda-page-private.h"
+#include "raad-member.h"
+#include "raad-query.h"
+#include "raad-record-list.h"
+#include "raad-schedule.h"
+
+/* The three dialogs share one shape: a header bar with Cancel and a suggested Save, and
+ * preference groups of rows. Fields carry widget names so the UI test can fill them. */
+
+static const char * const purposes[] = {
+  "information", "discussion", "decision", "advice-request", "consent-request",
+  "unsolicited-advice", NULL
+};
+
+static char *
+today_string (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static gboolean
+is_date (const char *text)
+{
+  int y, m, d;
+  char rest;
+
+  return text != NULL && sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3
+         && strlen (text) == 10 && g_date_valid_dmy (d, m, y);
+}
+
+static char *
+dup_text (GtkWidget *row)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  g_strstrip (text);
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+static GtkWidget *
+add_entry (AdwPreferencesGroup *group,
+           const char          *name,
+           const char          *title,
+           const char          *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  gtk_widget_set_name (row, name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  adw_preferences_group_add (group, row);
+  return row;
+}
+
+static GtkWidget *
+add_combo (AdwPreferencesGroup *group,
+           const char          *name,
+           const char          *title,
+           GtkStringList       *choices)
+{
+  GtkWidget *row = adw_combo_row_new ();
+
+  gtk_widget_set_name (row, name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
+  g_object_unref (choices);
+  adw_preferences_group_add (group, row);
+  return row;
+}
+
+static AdwPreferencesGroup *
+add_group (AdwPreferencesPage *page,
+           const char         *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  if (title != NULL)
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+/* A modal window with Cancel and Save; returns the page to fill, and the Save button. */
+static AdwPreferencesPage *
+new_dialog (RaadAgendaPage  *owner,
+            const char      *title,
+            GCallback        save_cb,
+            GtkWindow      **out_window)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (owner));
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 620);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  g_object_set_data_full (G_OBJECT (window), "raad-page", g_object_ref (owner), g_object_unref);
+
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  gtk_widget_set_name (save, "save");
+  gtk_widget_add_css_class (save, "suggested-action");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Save"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Cancel"), -1);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), window);
+  g_signal_connect_swapped (save, "clicked", save_cb, window);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  gtk_window_set_default_widget (GTK_WINDOW (window), save);
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                      gtk_callback_action_new ((GtkShortcutFunc) gtk_window_destroy, NULL, NULL)));
+  gtk_widget_add_controller (window, keys);
+
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  *out_window = GTK_WINDOW (window);
+  return ADW_PREFERENCES_PAGE (page);
+}
+
+static GtkWidget *
+field (GtkWindow  *window,
+       const char *name)
+{
+  return g_object_get_data (G_OBJECT (window), name);
+}
+
+static void
+keep_field (GtkWindow  *window,
+            GtkWidget  *widget)
+{
+  g_object_set_data (G_OBJECT (window), gtk_widget_get_name (widget), widget);
+}
+
+static void
+mark_error (GtkWidget *row,
+            gboolean   wrong)
+{
+  if (wrong)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+}
+
+static RaadAgendaPage *
+owner_of (GtkWindow *window)
+{
+  return g_object_get_data (G_OBJECT (window), "raad-page");
+}
+
+static void
+show_error_toast (RaadAgendaPage *page,
+                  const char     *what,
+                  GError         *error)
+{
+  g_autoptr(AdwToast) toast = adw_toast_new (what);
+
+  g_warning ("%s: %s", what, error != NULL ? error->message : "");
+  _raad_agenda_page_show_toast (page, toast);
+}
+
+/* New meeting */
+
+static void
+save_meeting_cb (GtkWindow *window)
+{
+  RaadAgendaPage *page = owner_of (window);
+  RaadStore *store = raad_agenda_page_get_store (page);
+  g_autofree char *date = dup_text (field (window, "date"));
+  g_autofree char *start = dup_text (field (window, "start"));
+  g_autofree char *end = dup_text (field (window, "end"));
+  g_autofree char *place = dup_text (field (window, "place"));
+  g_autofree char *link = dup_text (field (window, "online-link"));
+  g_autofree char *guests_text = dup_text (field (window, "guests"));
+  guint how = adw_combo_row_get_selected (ADW_COMBO_ROW (field (window, "start-from")));
+  g_autoptr(RaadMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  guint minutes;
+  gboolean date_ok = is_date (date);
+  gboolean start_ok = start != NULL && raad_schedule_parse_time (start, &minutes);
+  gboolean end_ok = end == NULL || raad_schedule_parse_time (end, &minutes);
+
+  mark_error (field (window, "date"), !date_ok);
+  mark_error (field (window, "start"), !start_ok);
+  mark_error (field (window, "end"), !end_ok);
+  if (!date_ok || !start_ok || !end_ok)
+    return;
+
+  meeting = raad_agenda_create_meeting (store, raad_agenda_page_get_council_id (page), date,
+                                        start, end,
+                                        how == 1 ? RAAD_AGENDA_COPY_LAST
+                                                 : RAAD_AGENDA_FROM_TEMPLATE,
+                                        &error);
+  if (meeting == NULL)
+    {
+      show_error_toast (page, _("Could not create the meeting"), error);
+      return;
+    }
+  if (place != NULL || link != NULL || guests_text != NULL)
+    {
+      g_auto(GStrv) guests = guests_text != NULL ? g_strsplit (guests_text, ",", -1) : NULL;
+
+      for (guint i = 0; guests != NULL && guests[i] != NULL; i++)
+        g_strstrip (guests[i]);
+      g_object_set (meeting, "place", place, "online-link", link, "guests", guests, NULL);
+      if (!raad_record_save (RAAD_RECORD (meeting), &error))
+        show_error_toast (page, _("Could not save the meeting"), error);
+    }
+  raad_agenda_page_open_meeting (page, raad_record_get_id (RAAD_RECORD (meeting)));
+  gtk_window_destroy (window);
+}
+
+GtkWindow *
+raad_agenda_meeting_dialog_new (RaadAgendaPage *page)
+{
+  GtkWindow *window;
+  AdwPreferencesPage *prefs = new_dialog (page, _("New Meeting"), G_CALLBACK (save_meeting_cb),
+                                          &window);
+  AdwPreferencesGroup *when = add_group (prefs, _("When"));
+  AdwPreferencesGroup *where = add_group (prefs, _("Where and Who"));
+  AdwPreferencesGroup *agenda = add_group (prefs, _("Agenda"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) next_week = g_date_time_add_days (now, 7);
+  g_autofree char *date = g_date_time_format (next_week, "%Y-%m-%d");
+  const char *starts[] = { N_("From the council’s template"), N_("As a copy of the last meeting"),
+                           NULL };
+  GtkStringList *choices = gtk_string_list_new (NULL);
+
+  for (guint i = 0; starts[i] != NULL; i++)
+    gtk_string_list_append (choices, _(starts[i]));
+
+  keep_field (window, add_entry (when, "date", _("_Date (YYYY-MM-DD)"), date));
+  keep_field (window, add_entry (when, "start", _("_Start (HH:MM)"), "19:30"));
+  keep_field (window, add_entry (when, "end", _("Planned _end (HH:MM)"), "21:30"));
+  keep_field (window, add_entry (where, "place", _("_Place"), NULL));
+  keep_field (window, add_entry (where, "online-link", _("_Online link"), NULL));
+  keep_field (window, add_entry (where, "guests", _("_Guests (separated by commas)"), NULL));
+  keep_field (window, add_combo (agenda, "start-from", _("_Start the agenda"), choices));
+  return window;
+}
+
+/* New request */
+
+static void
+save_request_cb (GtkWindow *window)
+{
+  static const char * const kinds[] = { "advice", "consent", "unsolicited" };
+  static const char * const articles[] = { "7", "8", "9" };
+  RaadAgendaPage *page = owner_of (window);
+  g_autofree char *subject = dup_text (field (window, "subject"));
+  g_autofree char *letter = dup_text (field (window, "letter"));
+  g_autofree char *received = dup_text (field (window, "received"));
+  g_autofree char *deadline = dup_text (field (window, "deadline"));
+  guint kind = adw_combo_row_get_selected (ADW_COMBO_ROW (field (window, "kind")));
+  g_autoptr(RaadRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean received_ok = received == NULL || is_date (received);
+  gboolean deadline_ok = deadline == NULL || is_date (deadline);
+
+  mark_error (field (window, "subject"), subject == NULL);
+  mark_error (field (window, "received"), !received_ok);
+  mark_error (field (window, "deadline"), !deadline_ok);
+  if (subject == NULL || !received_ok || !deadline_ok || kind > 2)
+    return;
+
+  request = raad_request_new (raad_agenda_page_get_store (page));
+  g_object_set (request, "council-id", raad_agenda_page_get_council_id (page),
+                "kind", kinds[kind], "article", articles[kind], "letter", letter,
+                "subject", subject, "received", received, "deadline", deadline,
+                "status", "received", NULL);
+  if (!raad_record_save (RAAD_RECORD (request), &error))
+    {
+      show_error_toast (page, _("Could not save the request"), error);
+      return;
+    }
+  _raad_agenda_page_refresh (page);
+  gtk_window_destroy (window);
+}
+
+GtkWindow *
+raad_agenda_request_dialog_new (RaadAgendaPage *page)
+{
+  GtkWindow *window;
+  AdwPreferencesPage *prefs = new_dialog (page, _("New Request"), G_CALLBACK (save_request_cb),
+                                          &window);
+  AdwPreferencesGroup *group = add_group (prefs, NULL);
+  g_autofree char *today = today_string ();
+  GtkStringList *kinds = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (kinds, _("Advice request (art. 7)"));
+  gtk_string_list_append (kinds, _("Consent request (art. 8)"));
+  gtk_string_list_append (kinds, _("Unsolicited advice (art. 9)"));
+  keep_field (window, add_combo (group, "kind", _("_Kind"), kinds));
+  keep_field (window, add_entry (group, "letter", _("_Letter of the article (e.g. g)"), NULL));
+  keep_field (window, add_entry (group, "subject", _("_Subject"), NULL));
+  keep_field (window, add_entry (group, "received", _("_Received (YYYY-MM-DD)"), today));
+  keep_field (window, add_entry (group, "deadline", _("Agreed _deadline (YYYY-MM-DD)"), NULL));
+  return window;
+}
+
+/* Item editor */
+
+static void
+save_item_cb (GtkWindow *window)
+{
+  RaadAgendaPage *page = owner_of (window);
+  RaadAgendaItem *item = g_object_get_data (G_OBJECT (window), "raad-item");
+  GPtrArray *member_ids = g_object_get_data (G_OBJECT (window), "raad-member-ids");
+  g_autofree char *title = dup_text (field (window, "title"));
+  g_autofree char *guest = dup_text (field (window, "guest"));
+  g_autofree char *notes = dup_text (field (window, "notes"));
+  g_autofree char *decision = dup_text (field (window, "decision"));
+  g_autofree char *minutes = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field (window, "minutes")));
+  GtkTextIter start, end;
+  guint kind = adw_combo_row_get_selected (ADW_COMBO_ROW (field (window, "kind")));
+  guint purpose = adw_combo_row_get_selected (ADW_COMBO_ROW (field (window, "purpose")));
+  guint presenter = adw_combo_row_get_selected (ADW_COMBO_ROW (field (window, "presenter")));
+  guint duration = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (field (window, "duration")));
+  gboolean shared = gtk_switch_get_active (GTK_SWITCH (field (window, "shared")));
+  gboolean was_shared = FALSE;
+  g_autoptr(GError) error = NULL;
+
+  mark_error (field (window, "title"), title == NULL);
+  if (title == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  minutes = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  if (*minutes == '\0')
+    g_clear_pointer (&minutes, g_free);
+
+  g_object_get (item, "shared", &was_shared, NULL);
+  g_object_set (item, "title", title, "kind", kind == 0 ? "standard" : "subject",
+                "purpose", purpose > 0 ? purposes[purpose - 1] : NULL,
+                "duration", duration,
+                "presenter-id", presenter > 0 && presenter < member_ids->len
+                                ? member_ids->pdata[presenter] : NULL,
+                "guest", guest, "notes", notes, "minutes", minutes, "decision", decision, NULL);
+  if (!raad_record_save (RAAD_RECORD (item), &error)
+      || ((shared != was_shared || shared) && !raad_agenda_set_shared (item, shared, &error)))
+    {
+      show_error_toast (page, _("Could not save the agenda item"), error);
+      return;
+    }
+  _raad_agenda_page_refresh (page);
+  gtk_window_destroy (window);
+}
+
+static void
+remove_item_cb (GtkWindow *window)
+{
+  RaadAgendaPage *page = owner_of (window);
+  RaadAgendaItem *item = g_object_get_data (G_OBJECT (window), "raad-item");
+
+  _raad_agenda_page_remove_item (page, item);
+  gtk_window_destroy (window);
+}
+
+GtkWindow *
+raad_agenda_item_editor_new (RaadAgendaPage *page,
+                             RaadAgendaItem *item)
+{
+  RaadStore *store = raad_agenda_page_get_store (page);
+  RaadRecord *record = RAAD_RECORD (item);
+  GtkWindow *window;
+  AdwPreferencesPage *prefs = new_dialog (page, _("Agenda Item"), G_CALLBACK (save_item_cb),
+                                          &window);
+  AdwPreferencesGroup *what = add_group (prefs, NULL);
+  AdwPreferencesGroup *who = add_group (prefs, _("Who"));
+  AdwPreferencesGroup *record_group = add_group (prefs, _("Minutes and Decision"));
+  AdwPreferencesGroup *danger = add_group (prefs, NULL);
+  GtkStringList *kinds = gtk_string_list_new (NULL);
+  GtkStringList *purpose_names = gtk_string_list_new (NULL);
+  GtkStringList *member_names = gtk_string_list_new (NULL);
+  GPtrArray *member_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RaadQuery) query = raad_query_new ("member");
+  g_autoptr(RaadRecordList) members = NULL;
+  const char *purpose = raad_record_get_string (record, "purpose");
+  const char *presenter = raad_record_get_string (record, "presenter-id");
+  const char *council_id = raad_record_get_string (record, "council-id");
+  GtkWidget *row, *spin, *toggle, *view, *frame, *remove;
+  guint duration = 0;
+  gboolean shared = FALSE;
+
+  g_object_set_data_full (G_OBJECT (window), "raad-item", g_object_ref (item), g_object_unref);
+  g_object_set_data_full (G_OBJECT (window), "raad-member-ids", member_ids,
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_get (item, "duration", &duration, "shared", &shared, NULL);
+
+  keep_field (window, add_entry (what, "title", _("_Title"), raad_record_get_string (record, "title")));
+  gtk_string_list_append (kinds, _("Standard item"));
+  gtk_string_list_append (kinds, _("Subject"));
+  row = add_combo (what, "kind", _("_Kind"), kinds);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row),
+                              g_strcmp0 (raad_record_get_string (record, "kind"), "standard") == 0
+                              ? 0 : 1);
+  keep_field (window, row);
+
+  gtk_string_list_append (purpose_names, _("No purpose"));
+  for (guint i = 0; purposes[i] != NULL; i++)
+    gtk_string_list_append (purpose_names, raad_agenda_purpose_label (purposes[i]));
+  row = add_combo (what, "purpose", _("_Purpose"), purpose_names);
+  for (guint i = 0; purposes[i] != NULL; i++)
+    if (g_strcmp0 (purpose, purposes[i]) == 0)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i + 1);
+  keep_field (window, row);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Duration in minutes"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  spin = gtk_spin_button_new_with_range (0, 600, 5);
+  gtk_widget_set_name (spin, "duration");
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), duration);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Duration in minutes"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (what, row);
+  keep_field (window, spin);
+
+  /* The presenter is a member of the council (linking pins included). */
+  gtk_string_list_append (member_names, _("Nobody"));
+  g_ptr_array_add (member_ids, NULL);
+  raad_query_where_equals_or_contains (query, "council_id", "linking_pins", council_id);
+  raad_query_order_by (query, "name", FALSE);
+  members = raad_record_list_new (store, query);
+  row = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (members)); i++)
+    {
+      g_autoptr(RaadMember) member = g_list_model_get_item (G_LIST_MODEL (members), i);
+
+      gtk_string_list_append (member_names, raad_member_get_name (member));
+      g_ptr_array_add (member_ids, g_strdup (raad_record_get_id (RAAD_RECORD (member))));
+    }
+  row = add_combo (who, "presenter", _("P_resenter"), member_names);
+  for (guint i = 1; i < member_ids->len; i++)
+    if (g_strcmp0 (presenter, member_ids->pdata[i]) == 0)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+  keep_field (window, row);
+  keep_field (window, add_entry (who, "guest", _("_Guest joining at this item"),
+                                 raad_record_get_string (record, "guest")));
+  keep_field (window, add_entry (who, "notes", _("_Notes"), raad_record_get_string (record, "notes")));
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("S_hare with the other councils"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Their next agenda shows it under the information exchange"));
+  toggle = gtk_switch_new ();
+  gtk_widget_set_name (toggle, "shared");
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_switch_set_active (GTK_SWITCH (toggle), shared);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Share with the other councils"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  adw_preferences_group_add (who, row);
+  keep_field (window, toggle);
+
+  view = gtk_text_view_new ();
+  gtk_widget_set_name (view, "minutes");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_widget_set_size_request (view, -1, 96);
+  if (raad_record_get_string (record, "minutes") != NULL)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                              raad_record_get_string (record, "minutes"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Minutes"), -1);
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_widget_add_css_class (frame, "view");
+  adw_preferences_group_set_description (record_group, _("Minutes"));
+  adw_preferences_group_add (record_group, frame);
+  keep_field (window, view);
+  {
+    AdwPreferencesGroup *decision_group = add_group (prefs, NULL);
+
+    keep_field (window, add_entry (decision_group, "decision", _("_Decision"),
+                                   raad_record_get_string (record, "decision")));
+    adw_preferences_page_remove (prefs, danger);
+    adw_preferences_page_add (prefs, danger);
+  }
+
+  remove = gtk_button_new_with_mnemonic (_("_Remove Item"));
+  gtk_widget_set_name (remove, "remove");
+  gtk_widget_set_halign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "destructive-action");
+  gtk_widget_add_css_class (remove, "pill");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove item"), -1);
+  g_signal_connect_swapped (remove, "clicked", G_CALLBACK (remove_item_cb), window);
+  adw_preferences_group_add (danger, remove);
+  return window;
+}

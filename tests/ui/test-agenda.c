@@ -1,0 +1,465 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-agenda.c: the meetings page and agenda builder through the real window */
+#define G_LOG_DOMAIN "test-agenda"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <libical/ical.h>
+#include <poppler.h>
+
+#include "raad-agenda.h"
+#include "raad-agenda-page.h"
+#include "raad-agenda-page-private.h"
+#include "raad-application.h"
+#include "raad-council.h"
+#include "raad-schedule.h"
+#include "raad-screenshot.h"
+#include "raad-test-util.h"
+#include "raad-window.h"
+#include "raad-window-private.h"
+
+#define TIMEOUT_MS raad_test_timeout_ms (10000)
+#define SUBJECT "Begroting 2027"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+static RaadApplication *app;
+
+typedef struct
+{
+  RaadStore  *store;
+  RaadWindow *window;
+} Fixture;
+
+static void
+open_window (Fixture *fixture,
+             int      width,
+             int      height)
+{
+  fixture->window = raad_window_new (app, fixture->store);
+  raad_window_set_fixed_size (fixture->window, width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->store = raad_test_store_new ();
+  open_window (fixture, 1280, 800);
+}
+
+static void
+close_toplevels (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  close_toplevels ();
+  g_assert_finalize_object (fixture->store);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+      && (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+mode_is_main (gpointer data)
+{
+  return g_strcmp0 (_raad_window_get_mode (data), "main") == 0;
+}
+
+static gboolean
+painted (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static RaadAgendaPage *
+open_meetings (RaadWindow *window)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
+  GtkWidget *page;
+
+  adw_view_stack_set_visible_child_name (stack, "meetings");
+  page = find_widget (GTK_WIDGET (window), RAAD_TYPE_AGENDA_PAGE, NULL);
+  g_assert_nonnull (page);
+  g_assert_true (raad_test_wait_until (painted, page, TIMEOUT_MS));
+  return RAAD_AGENDA_PAGE (page);
+}
+
+static GtkWindow *
+find_dialog (RaadAgendaPage *page)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (g_object_get_data (l->data, "raad-page") == (gpointer) page
+        && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+set_field (GtkWindow  *dialog,
+           const char *name,
+           const char *text)
+{
+  GtkWidget *row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, name);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+save_dialog (GtkWindow *dialog)
+{
+  GtkWidget *save = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "save");
+
+  g_assert_nonnull (save);
+  g_signal_emit_by_name (save, "clicked");
+}
+
+/* The agenda rows that show an item, in screen order. */
+static GPtrArray *
+item_rows (RaadAgendaPage *page)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  GtkWidget *list = GTK_WIDGET (_raad_agenda_page_get_agenda_list (page));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && _raad_agenda_page_row_get_item (GTK_LIST_BOX_ROW (child)))
+      g_ptr_array_add (rows, child);
+  return rows;
+}
+
+static const char *
+row_label (GtkWidget  *row,
+           const char *name)
+{
+  GtkWidget *label = find_widget (row, GTK_TYPE_LABEL, name);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static GtkListBoxRow *
+focused_row (RaadWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  if (focus == NULL)
+    return NULL;
+  return GTK_LIST_BOX_ROW (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW));
+}
+
+/* The page's class binds Alt+Up to agenda.move-up (what the test then activates). */
+static gboolean
+has_shortcut (GtkWidget  *widget,
+              const char *trigger,
+              const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *t = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *a = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+          if (g_strcmp0 (t, trigger) == 0 && strstr (a, action) != NULL)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) document = poppler_document_new_from_file (uri, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      g_string_append (text, page_text);
+    }
+  return g_string_free (text, FALSE);
+}
+
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} ShotWait;
+
+static void
+shot_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ShotWait *wait = user_data;
+
+  raad_screenshot_save_finish (result, &wait->error);
+  wait->done = TRUE;
+}
+
+static void
+take_screenshot (GtkWidget  *window,
+                 const char *name,
+                 int         width)
+{
+  const char *dir = g_getenv ("RAADSWERK_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  ShotWait wait = { FALSE, NULL };
+
+  if (dir == NULL)
+    dir = g_get_tmp_dir ();
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  path = g_build_filename (dir, name, NULL);
+  raad_screenshot_save_async (window, path, NULL, shot_done_cb, &wait);
+  g_assert_true (raad_test_wait_for (&wait.done, 30000));
+  g_assert_no_error (wait.error);
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s: %d × %d", path, gdk_texture_get_width (texture),
+                  gdk_texture_get_height (texture));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+}
+
+static void
+test_builder (Fixture       *fixture,
+              gconstpointer  data)
+{
+  RaadAgendaPage *page;
+  GtkWindow *dialog;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(RaadRecord) meeting = NULL;
+  g_auto(GStrv) requests = NULL;
+  g_autofree char *dir = raad_test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "agenda.pdf", NULL);
+  g_autofree char *ics = g_build_filename (dir, "meeting.ics", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *ics_text = NULL;
+  g_autofree char *meeting_id = NULL;
+  g_autofree char *advice_id = NULL;
+  g_autoptr(GError) error = NULL;
+  RaadAgendaItem *advice;
+  GtkListBoxRow *row;
+  guint start, position = G_MAXUINT, expected;
+
+  /* The example organisation, then the meetings page of the current council. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-example", NULL));
+  g_assert_true (raad_test_wait_until (mode_is_main, fixture->window, TIMEOUT_MS));
+  page = open_meetings (fixture->window);
+  g_assert_nonnull (raad_agenda_page_get_council_id (page));
+
+  /* A new meeting from the template, through the dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agenda.new-meeting", NULL));
+  dialog = find_dialog (page);
+  g_assert_nonnull (dialog);
+  set_field (dialog, "date", "2031-03-06");
+  set_field (dialog, "start", "19:30");
+  set_field (dialog, "end", "20:45");
+  set_field (dialog, "place", "Zaal De Linde, Amersfoort");
+  set_field (dialog, "guests", "K. Dijkstra (bestuurder)");
+  save_dialog (dialog);
+  g_assert_nonnull (raad_agenda_page_get_meeting_id (page));
+  meeting_id = g_strdup (raad_agenda_page_get_meeting_id (page));
+  meeting = raad_record_load (fixture->store, meeting_id, NULL);
+  g_assert_cmpstr (raad_record_get_string (meeting, "council_id"), ==,
+                   raad_agenda_page_get_council_id (page));
+  g_assert_cmpstr (raad_record_get_string (meeting, "place"), ==, "Zaal De Linde, Amersfoort");
+  rows = item_rows (page);
+  g_assert_cmpuint (rows->len, ==, 7);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* An advice request, through its dialog, put on the agenda in one step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agenda.new-request", NULL));
+  dialog = find_dialog (page);
+  g_assert_nonnull (dialog);
+  set_field (dialog, "letter", "g");
+  set_field (dialog, "subject", SUBJECT);
+  set_field (dialog, "deadline", "2031-03-20");
+  save_dialog (dialog);
+  requests = raad_store_list_ids (fixture->store, "request");
+  g_assert_cmpuint (g_strv_length (requests), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agenda.put-on-agenda", "s",
+                                             requests[0]));
+  g_assert_cmpstr (raad_agenda_page_get_meeting_id (page), ==, meeting_id);
+
+  items = raad_agenda_list_items (fixture->store, meeting_id);
+  g_assert_cmpuint (items->len, ==, 8);
+  advice = items->pdata[6];
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (advice), "title"), ==, SUBJECT);
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (advice), "purpose"), ==, "advice-request");
+  advice_id = g_strdup (raad_record_get_id (RAAD_RECORD (advice)));
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* Focus its row and move it up with the Alt+Up binding's action. */
+  g_assert_true (has_shortcut (GTK_WIDGET (page), "<Alt>Up", "agenda.move-up"));
+  rows = item_rows (page);
+  g_assert_cmpuint (rows->len, ==, 8);
+  g_assert_true (_raad_agenda_page_row_get_item (rows->pdata[6]) == advice);
+  g_assert_cmpstr (row_label (rows->pdata[6], "number"), ==, "7");
+  gtk_list_box_select_row (_raad_agenda_page_get_agenda_list (page), rows->pdata[6]);
+  gtk_widget_grab_focus (rows->pdata[6]);
+  g_assert_true (focused_row (fixture->window) == rows->pdata[6]);
+  g_assert_true (gtk_widget_activate_action (rows->pdata[6], "agenda.move-up", NULL));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The store: one place up. */
+  items = raad_agenda_list_items (fixture->store, meeting_id);
+  for (guint i = 0; i < items->len; i++)
+    if (g_strcmp0 (raad_record_get_id (items->pdata[i]), advice_id) == 0)
+      position = i;
+  g_assert_cmpuint (position, ==, 5);
+  g_assert_cmpstr (raad_record_get_string (items->pdata[6], "standard"), ==, "any-other-business");
+  g_assert_cmpstr (raad_record_get_string (items->pdata[4], "standard"), ==, "exchange");
+
+  /* The focus stayed on the moved item's row; numbers and times follow on screen. */
+  row = focused_row (fixture->window);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (raad_record_get_id (RAAD_RECORD (_raad_agenda_page_row_get_item (row))), ==,
+                   advice_id);
+  rows = item_rows (page);
+  g_assert_true (rows->pdata[5] == (gpointer) row);
+  g_assert_true (raad_schedule_parse_time ("19:30", &start));
+  expected = start;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *time = g_strdup_printf ("%02u:%02u", expected / 60, expected % 60);
+      guint duration = 0;
+
+      g_assert_cmpstr (row_label (rows->pdata[i], "number"), ==, number);
+      g_assert_cmpstr (row_label (rows->pdata[i], "time"), ==, time);
+      g_object_get (items->pdata[i], "duration", &duration, NULL);
+      expected += duration;
+    }
+  g_test_message ("advice item shown as %s at %s", row_label (rows->pdata[5], "number"),
+                  row_label (rows->pdata[5], "time"));
+
+  /* Exports of the open meeting, read back. */
+  g_assert_true (_raad_agenda_page_export_to (page, RAAD_AGENDA_EXPORT_PDF, pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, SUBJECT));
+  g_assert_nonnull (strstr (text, "Zaal De Linde"));
+  g_assert_true (strstr (text, "Information exchange") < strstr (text, SUBJECT));
+  g_assert_true (strstr (text, SUBJECT) < strstr (text, "Any other business"));
+
+  g_assert_true (_raad_agenda_page_export_to (page, RAAD_AGENDA_EXPORT_ICS, ics, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (ics, &ics_text, NULL, &error));
+  {
+    icalcomponent *calendar = icalparser_parse_string (ics_text);
+    icalcomponent *event;
+    struct icaltimetype dtstart;
+    g_autofree char *uid = g_strdup_printf ("%s@raadswerk", meeting_id);
+
+    g_assert_nonnull (calendar);
+    event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+    g_assert_nonnull (event);
+    g_assert_cmpstr (icalcomponent_get_uid (event), ==, uid);
+    dtstart = icalcomponent_get_dtstart (event);
+    g_assert_cmpint (dtstart.year, ==, 2031);
+    g_assert_cmpint (dtstart.month, ==, 3);
+    g_assert_cmpint (dtstart.day, ==, 6);
+    g_assert_cmpint (dtstart.hour, ==, 19);
+    g_assert_cmpint (dtstart.minute, ==, 30);
+    g_assert_nonnull (strstr (icalcomponent_get_description (event), SUBJECT));
+    icalcomponent_free (calendar);
+  }
+
+  /* Remove with Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "agenda.remove-item", NULL));
+  {
+    g_autoptr(GPtrArray) after = raad_agenda_list_items (fixture->store, meeting_id);
+    AdwToast *toast = _raad_agenda_page_get_last_toast (page);
+
+    g_assert_cmpuint (after->len, ==, 7);
+    g_assert_nonnull (toast);
+    g_signal_emit_by_name (toast, "button-clicked");
+  }
+  {
+    g_autoptr(GPtrArray) back = raad_agenda_list_items (fixture->store, meeting_id);
+
+    g_assert_cmpuint (back->len, ==, 8);
+    g_assert_cmpstr (raad_record_get_id (back->pdata[5]), ==, advice_id);
+  }
+
+  /* Screenshots of the builder, wide and narrow. */
+  take_screenshot (GTK_WIDGET (fixture->window), "agenda-1280x800.png", 1280);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  open_window (fixture, 360, 720);
+  page = open_meetings (fixture->window);
+  take_screenshot (GTK_WIDGET (fixture->window), "agenda-list-360.png", 360);
+  raad_agenda_page_open_meeting (page, meeting_id);
+  take_screenshot (GTK_WIDGET (fixture->window), "agenda-360.png", 360);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+
+  app = raad_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add ("/ui/agenda/builder", Fixture, NULL, fixture_set_up, test_builder,
+              fixture_tear_down);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
