@@ -167,16 +167,13 @@ last_meeting_before (RaadStore  *store,
   g_autoptr(RaadRecordList) list = NULL;
   RaadMeeting *last = NULL;
 
+  /* The newest before @date: the first of the list, the only one read. */
   raad_query_where_equals (query, "council_id", council_id);
+  raad_query_where_less_than (query, "date", date);
   raad_query_order_by (query, "date", TRUE);
   list = raad_record_list_new (store, query);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)) && last == NULL; i++)
-    {
-      g_autoptr(RaadRecord) meeting = g_list_model_get_item (G_LIST_MODEL (list), i);
-
-      if (g_strcmp0 (string_of (meeting, "date"), date) < 0)
-        last = RAAD_MEETING (g_steal_pointer (&meeting));
-    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (list)) > 0)
+    last = g_list_model_get_item (G_LIST_MODEL (list), 0);
   return last;
 }
 

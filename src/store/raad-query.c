@@ -18,6 +18,7 @@
 typedef enum
 {
   COND_EQUALS,
+  COND_LESS_THAN,
   COND_CONTAINS,
   COND_EQUALS_OR_CONTAINS,
   COND_REFERENCED_BY,
@@ -164,6 +165,15 @@ raad_query_where_equals (RaadQuery  *self,
 }
 
 void
+raad_query_where_less_than (RaadQuery  *self,
+                            const char *field,
+                            const char *value)
+{
+  CHECK_FIELD (field);
+  add_cond (self, COND_LESS_THAN, field, NULL, value, NULL);
+}
+
+void
 raad_query_where_contains (RaadQuery  *self,
                            const char *field,
                            const char *value)
@@ -296,6 +306,15 @@ append_where (RaadQuery  *self,
             g_autofree char *f = field_sql (alias, cond->field);
 
             g_string_append_printf (sql, " AND %s = ?", f);
+            g_ptr_array_add (params, g_strdup (cond->value));
+          }
+          break;
+
+        case COND_LESS_THAN:
+          {
+            g_autofree char *f = field_sql (alias, cond->field);
+
+            g_string_append_printf (sql, " AND %s < ?", f);
             g_ptr_array_add (params, g_strdup (cond->value));
           }
           break;

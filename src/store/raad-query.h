@@ -20,6 +20,10 @@ void        raad_query_where_equals        (RaadQuery         *self,
                                             const char        *field,
                                             const char        *value);
 /* @value is one of the strings of the array @field. */
+/* The field's value sorts before @value (text: dates as YYYY-MM-DD compare as dates). */
+void        raad_query_where_less_than     (RaadQuery         *self,
+                                            const char        *field,
+                                            const char        *value);
 void        raad_query_where_contains      (RaadQuery         *self,
                                             const char        *field,
                                             const char        *value);

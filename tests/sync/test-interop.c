@@ -485,7 +485,11 @@ test_pouchdb_to_raadswerk (void)
   replicate (laptop, remote, db, FALSE, TRUE);
   assert_store_matches_dump (laptop, docs, HISTORY_NEWEST);
   g_assert_false (raad_store_exists (laptop, "member-p4"));
-  g_assert_cmpstr (raad_store_get_rev (laptop, "member-p5"), ==, "2-ffffffffffffffffffffffffffffffff");
+  {
+    g_autofree char *winner = raad_store_get_rev (laptop, "member-p5");
+
+    g_assert_cmpstr (winner, ==, "2-ffffffffffffffffffffffffffffffff");
+  }
   g_assert_cmpuint (raad_store_count (laptop, "member"), ==, 7);
   g_assert_cmpuint (raad_store_count (laptop, "council"), ==, 1);
   {
