@@ -9,7 +9,11 @@
  *   scroll       scroll the face-book end to end, one page per frame, then report the peak
  *                memory and the longest frame;
  *   search       type a sequence of searches and time each: the synchronous part (store
- *                query, models, widgets) and the layout and paint of the frame showing it. */
+ *                query, models, widgets) and the layout and paint of the frame showing it;
+ *   agenda       on the meetings page, open meetings in the builder and move one item down
+ *                and up again, timing each like a search: the synchronous part and the frame
+ *                showing it; for a move also the page's idle refresh after the store's
+ *                "changed" and the frame after that. */
 
 #define G_LOG_DOMAIN "raad-benchmark"
 
@@ -19,8 +23,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "raad-agenda-page-private.h"
 #include "raad-benchmark.h"
 #include "raad-facebook-page.h"
+#include "raad-query.h"
+#include "raad-record-list.h"
+
+#define AGENDA_OPENS 12   /* the first is cold */
+#define AGENDA_MOVES 21
 
 typedef struct
 {
@@ -41,7 +51,15 @@ typedef struct
   gint64         step_frames_us;
   guint          step_frames;
   GString       *report;
+  /* agenda */
+  int            phase;
+  GPtrArray     *meeting_ids;
+  char          *moved_id;
+  guint          moved_position;
+  gint64         after_paint_time;
 } Benchmark;
+
+enum { AGENDA_SETUP, AGENDA_SETTLE, AGENDA_OPEN, AGENDA_MOVE, AGENDA_MOVE_IDLE, AGENDA_MOVE_FOLLOW };
 
 static const char * const searches[] = {
   "v", "vo", "voe", "voed", "voedi", "voedin", "voeding", "", "a", "an", "ann", "anna", "",
@@ -78,6 +96,8 @@ finish (Benchmark *bench)
   printf ("%s peak-rss-kib=%ld\n", bench->report->str, peak_rss_kib ());
   fflush (stdout);
   g_string_free (bench->report, TRUE);
+  g_clear_pointer (&bench->meeting_ids, g_ptr_array_unref);
+  g_free (bench->moved_id);
   g_free (bench->mode);
   gtk_window_destroy (bench->window);
   g_free (bench);
@@ -147,6 +167,216 @@ search_step (Benchmark *bench)
   bench->step_frames_us = 0;
   bench->step_frames = 0;
   bench->waiting_for_paint = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (bench->window));
+}
+
+static RaadAgendaPage *
+find_agenda_page (Benchmark *bench)
+{
+  GtkWidget *page = find_descendant (GTK_WIDGET (bench->window), RAAD_TYPE_AGENDA_PAGE);
+
+  return page != NULL ? RAAD_AGENDA_PAGE (page) : NULL;
+}
+
+/* The position of @item_id among the agenda list's rows, or G_MAXUINT. */
+static guint
+agenda_row_position (RaadAgendaPage *page,
+                     const char     *item_id,
+                     GtkListBoxRow **row_out)
+{
+  GtkListBox *list = _raad_agenda_page_get_agenda_list (page);
+  guint i = 0;
+
+  for (GtkListBoxRow *row; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      RaadAgendaItem *item = _raad_agenda_page_row_get_item (row);
+
+      if (item != NULL && g_strcmp0 (raad_record_get_id (RAAD_RECORD (item)), item_id) == 0)
+        {
+          if (row_out != NULL)
+            *row_out = row;
+          return i;
+        }
+    }
+  return G_MAXUINT;
+}
+
+static guint
+count_rows (RaadAgendaPage *page)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (_raad_agenda_page_get_agenda_list (page), n) != NULL)
+    n++;
+  return n;
+}
+
+/* The first subject (a top-level item that is not a standard one): it moves down and up. */
+static void
+pick_moved_item (Benchmark      *bench,
+                 RaadAgendaPage *page)
+{
+  GtkListBox *list = _raad_agenda_page_get_agenda_list (page);
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      RaadAgendaItem *item = _raad_agenda_page_row_get_item (row);
+
+      if (item != NULL && raad_record_get_string (RAAD_RECORD (item), "parent-id") == NULL
+          && raad_record_get_string (RAAD_RECORD (item), "standard") == NULL)
+        {
+          bench->moved_id = g_strdup (raad_record_get_id (RAAD_RECORD (item)));
+          return;
+        }
+    }
+}
+
+static gboolean
+agenda_idle_done_cb (gpointer data)
+{
+  Benchmark *bench = data;
+
+  /* Everything of default idle priority ran: the page's refresh after the store changed. */
+  g_string_append_printf (bench->report, "+%.2f",
+                          (g_get_monotonic_time () - bench->after_paint_time) / 1000.0);
+  bench->phase = AGENDA_MOVE_FOLLOW;
+  gtk_widget_queue_draw (GTK_WIDGET (bench->window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+agenda_step (Benchmark *bench,
+             gint64     now)
+{
+  RaadAgendaPage *page = find_agenda_page (bench);
+
+  switch (bench->phase)
+    {
+    case AGENDA_SETUP:
+      {
+        GtkWidget *stack = find_descendant (GTK_WIDGET (bench->window), ADW_TYPE_VIEW_STACK);
+
+        if (stack != NULL)
+          adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "meetings");
+        bench->phase = AGENDA_SETTLE;
+        bench->step = 0;
+        break;
+      }
+
+    case AGENDA_SETTLE:
+      if (page != NULL && raad_agenda_page_get_council_id (page) != NULL && ++bench->step >= 3)
+        {
+          g_autoptr(RaadQuery) query = raad_query_new ("meeting");
+          g_autoptr(RaadRecordList) meetings = NULL;
+
+          raad_query_where_equals (query, "council_id", raad_agenda_page_get_council_id (page));
+          meetings = raad_record_list_new (raad_agenda_page_get_store (page), query);
+          bench->meeting_ids = g_ptr_array_new_with_free_func (g_free);
+          for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (meetings)); i++)
+            g_ptr_array_add (bench->meeting_ids, g_strdup (raad_record_list_get_id (meetings, i)));
+          if (bench->meeting_ids->len == 0)
+            {
+              g_string_append (bench->report, " no-meetings");
+              finish (bench);
+              return;
+            }
+          g_string_append_printf (bench->report, " meetings=%u", bench->meeting_ids->len);
+          bench->phase = AGENDA_OPEN;
+          bench->step = 0;
+          bench->waiting_for_paint = FALSE;
+        }
+      break;
+
+    case AGENDA_OPEN:
+      if (bench->waiting_for_paint)
+        {
+          bench->step_frames_us += now - bench->frame_start;
+          g_string_append_printf (bench->report, " open[%u]=%.2f+%.2f/%u", bench->step,
+                                  bench->step_sync_us / 1000.0, bench->step_frames_us / 1000.0,
+                                  count_rows (page));
+          bench->waiting_for_paint = FALSE;
+          if (++bench->step == AGENDA_OPENS)
+            {
+              pick_moved_item (bench, page);
+              if (bench->moved_id == NULL)
+                {
+                  g_string_append (bench->report, " no-subject");
+                  finish (bench);
+                  return;
+                }
+              bench->phase = AGENDA_MOVE;
+              bench->step = 0;
+              break;
+            }
+        }
+      {
+        /* Spread over the meetings, never the same twice in a row. */
+        const char *id = g_ptr_array_index (bench->meeting_ids,
+                                            (bench->step * 37 + 11) % bench->meeting_ids->len);
+
+        bench->step_start = g_get_monotonic_time ();
+        raad_agenda_page_open_meeting (page, id);
+        bench->step_sync_us = g_get_monotonic_time () - bench->step_start;
+        bench->step_frames_us = 0;
+        bench->waiting_for_paint = TRUE;
+      }
+      break;
+
+    case AGENDA_MOVE:
+      if (bench->waiting_for_paint)
+        {
+          guint position = agenda_row_position (page, bench->moved_id, NULL);
+
+          bench->step_frames_us += now - bench->frame_start;
+          g_string_append_printf (bench->report, " move[%u]=%.2f+%.2f%s", bench->step,
+                                  bench->step_sync_us / 1000.0, bench->step_frames_us / 1000.0,
+                                  position == bench->moved_position ? "!unmoved" : "");
+          bench->waiting_for_paint = FALSE;
+          bench->after_paint_time = g_get_monotonic_time ();
+          bench->phase = AGENDA_MOVE_IDLE;
+          g_idle_add_full (G_PRIORITY_LOW, agenda_idle_done_cb, bench, NULL);
+          return;
+        }
+      {
+        GtkListBoxRow *row = NULL;
+
+        bench->moved_position = agenda_row_position (page, bench->moved_id, &row);
+        if (row == NULL)
+          {
+            g_string_append (bench->report, " moved-item-gone");
+            finish (bench);
+            return;
+          }
+        gtk_list_box_select_row (_raad_agenda_page_get_agenda_list (page), row);
+        bench->step_start = g_get_monotonic_time ();
+        gtk_widget_activate_action (GTK_WIDGET (page),
+                                    bench->step % 2 == 0 ? "agenda.move-down" : "agenda.move-up",
+                                    NULL);
+        bench->step_sync_us = g_get_monotonic_time () - bench->step_start;
+        bench->step_frames_us = 0;
+        bench->waiting_for_paint = TRUE;
+      }
+      break;
+
+    case AGENDA_MOVE_IDLE:
+      /* A frame before the idle refresh ran: not part of the move. */
+      return;
+
+    case AGENDA_MOVE_FOLLOW:
+      g_string_append_printf (bench->report, "+%.2f", (now - bench->frame_start) / 1000.0);
+      if (++bench->step == AGENDA_MOVES)
+        {
+          finish (bench);
+          return;
+        }
+      bench->phase = AGENDA_MOVE;
+      agenda_step (bench, now);
+      return;
+
+    default:
+      g_assert_not_reached ();
+    }
   gtk_widget_queue_draw (GTK_WIDGET (bench->window));
 }
 
@@ -229,6 +459,15 @@ on_after_paint (GdkFrameClock *clock,
       return;
     }
 
+  if (g_str_equal (bench->mode, "agenda"))
+    {
+      if (bench->frames >= 2)
+        agenda_step (bench, now);
+      else
+        gtk_widget_queue_draw (GTK_WIDGET (bench->window));
+      return;
+    }
+
   g_printerr ("Unknown benchmark “%s”\n", bench->mode);
   finish (bench);
 }
@@ -259,6 +498,6 @@ raad_benchmark_start (GtkWindow  *window,
 
   bench->window = window;
   bench->mode = g_strdup (mode);
-  bench->report = g_string_new (g_str_equal (mode, "search") ? "search" : NULL);
+  bench->report = g_string_new (g_str_equal (mode, "search") || g_str_equal (mode, "agenda") ? mode : NULL);
   g_signal_connect (window, "map", G_CALLBACK (on_map), bench);
 }

@@ -6,8 +6,8 @@
 
 G_BEGIN_DECLS
 
-/* Runs benchmark @mode ("first-frame", "scroll", "search") once @window is mapped, prints
- * one line of figures on standard output and closes the window. */
+/* Runs benchmark @mode ("first-frame", "scroll", "search", "agenda") once @window is mapped,
+ * prints one line of figures on standard output and closes the window. */
 void raad_benchmark_start (GtkWindow  *window,
                            const char *mode);
 

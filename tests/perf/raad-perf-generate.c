@@ -8,10 +8,13 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <math.h>
 
+#include "raad-agenda.h"
 #include "raad-council.h"
 #include "raad-member.h"
 #include "raad-organisation.h"
 #include "raad-perf-generate.h"
+#include "raad-query.h"
+#include "raad-record-list.h"
 
 static const char * const first_names[] = {
   "Anna", "Bram", "Carla", "Daan", "Els", "Freek", "Gerda", "Hans", "Ineke", "Joost", "Karin",
@@ -35,6 +38,18 @@ static const char * const expertise[] = {
 static const char * const places[] = {
   "Zwolle", "Deventer", "Apeldoorn", "Kampen", "Dalfsen", "Raalte", "Ommen", "Hardenberg",
   "Meppel", "Steenwijk",
+};
+
+static const char * const subjects[] = {
+  "Jaarplan cliëntenraad", "Begroting volgend jaar", "Menukeuze in de huiskamers",
+  "Dagbesteding in het weekend", "Vervanging van de tilliften", "Rookbeleid tuin",
+  "Kwaliteitsrapport", "Inzet van vrijwilligers", "Bezoekregeling feestdagen",
+  "Verbouwing afdeling De Linde", "Klachtenregeling", "Medicatieveiligheid",
+  "Werving nieuwe leden", "Nieuwsbrief voor bewoners", "Scholing leden", "Parkeren bij de hoofdingang",
+  "Wifi op de kamers", "Zomerfeest",
+};
+static const char * const purposes[] = {
+  "information", "discussion", "decision", "advice-request", "consent-request", "unsolicited-advice",
 };
 
 static GBytes *
@@ -170,6 +185,105 @@ raad_perf_generate (RaadStore  *store,
         }
       if (!raad_record_save (RAAD_RECORD (member), error))
         goto fail;
+    }
+
+  return raad_store_commit (store, error);
+
+fail:
+  raad_store_rollback (store);
+  return FALSE;
+}
+
+static gboolean
+fill_item (RaadAgendaItem  *item,
+           GRand           *rand,
+           GPtrArray       *presenters,
+           gboolean         sub,
+           GError         **error)
+{
+  g_object_set (item,
+                "duration", sub ? 5 : (guint) (5 * g_rand_int_range (rand, 1, 4)),
+                "purpose", purposes[g_rand_int_range (rand, 0, G_N_ELEMENTS (purposes))],
+                NULL);
+  if (presenters->len > 0)
+    g_object_set (item, "presenter-id",
+                  g_ptr_array_index (presenters, g_rand_int_range (rand, 0, presenters->len)), NULL);
+  return raad_record_save (RAAD_RECORD (item), error);
+}
+
+gboolean
+raad_perf_generate_meetings (RaadStore  *store,
+                             guint       n_meetings,
+                             guint       n_items,
+                             guint32     seed,
+                             GError    **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(RaadQuery) council_query = raad_query_new ("council");
+  g_autoptr(RaadQuery) member_query = raad_query_new ("member");
+  g_autoptr(RaadRecordList) councils = NULL;
+  g_autoptr(RaadRecordList) members = NULL;
+  g_autoptr(GPtrArray) presenters = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) first = g_date_time_new_local (2023, 6, 1, 0, 0, 0);
+  g_autofree char *council_id = NULL;
+
+  raad_query_where_equals (council_query, "name", "Centrale Cliëntenraad");
+  councils = raad_record_list_new (store, council_query);
+  if (g_list_model_get_n_items (G_LIST_MODEL (councils)) == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No central council to give meetings");
+      return FALSE;
+    }
+  council_id = g_strdup (raad_record_list_get_id (councils, 0));
+  raad_query_where_equals (member_query, "council_id", council_id);
+  members = raad_record_list_new (store, member_query);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (members)); i++)
+    g_ptr_array_add (presenters, g_strdup (raad_record_list_get_id (members, i)));
+
+  if (!raad_store_begin (store, error))
+    return FALSE;
+
+  for (guint m = 0; m < n_meetings; m++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_weeks (first, m);
+      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+      g_autoptr(RaadMeeting) meeting = NULL;
+      g_autoptr(GPtrArray) items = NULL;
+      g_autoptr(GPtrArray) parents = g_ptr_array_new_with_free_func (g_object_unref);
+      guint count;
+
+      meeting = raad_agenda_create_meeting (store, council_id, date, "19:00", "22:00",
+                                            RAAD_AGENDA_FROM_TEMPLATE, error);
+      if (meeting == NULL)
+        goto fail;
+      items = raad_agenda_list_items (store, raad_record_get_id (RAAD_RECORD (meeting)));
+      for (guint i = 0; i < items->len; i++)
+        if (!fill_item (items->pdata[i], rand, presenters, FALSE, error))
+          goto fail;
+      count = items->len;
+
+      /* Subjects, the first few with a sub-item, until the agenda has @n_items items. */
+      for (guint s = 0; count < n_items; s++)
+        {
+          g_autoptr(RaadAgendaItem) item = NULL;
+          gboolean sub = s % 3 == 2 && parents->len > 0;
+          const char *title = subjects[(m + s) % G_N_ELEMENTS (subjects)];
+
+          if (sub)
+            {
+              g_autofree char *sub_title = g_strdup_printf ("Toelichting bij %s", title);
+
+              item = raad_agenda_add_item (store, meeting, g_ptr_array_index (parents, parents->len - 1),
+                                           sub_title, error);
+            }
+          else
+            item = raad_agenda_add_item (store, meeting, NULL, title, error);
+          if (item == NULL || !fill_item (item, rand, presenters, sub, error))
+            goto fail;
+          if (!sub)
+            g_ptr_array_add (parents, g_object_ref (item));
+          count++;
+        }
     }
 
   return raad_store_commit (store, error);

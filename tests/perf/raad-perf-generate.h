@@ -16,4 +16,14 @@ gboolean raad_perf_generate (RaadStore  *store,
                              guint32     seed,
                              GError    **error);
 
+/* Gives the central council (the first, as raad_perf_generate writes it) @n_meetings meetings,
+ * one a week, each with an agenda of @n_items items counting sub-items: the standard items,
+ * subjects and sub-items, with durations, purposes and presenters. One transaction;
+ * deterministic for a given @seed. */
+gboolean raad_perf_generate_meetings (RaadStore  *store,
+                                      guint       n_meetings,
+                                      guint       n_items,
+                                      guint32     seed,
+                                      GError    **error);
+
 G_END_DECLS
