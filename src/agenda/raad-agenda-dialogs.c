@@ -11,6 +11,7 @@
 #include "raad-agenda-dialogs.h"
 #include "raad-agenda-outline.h"
 #include "raad-agenda-page-private.h"
+#include "raad-action-point.h"
 #include "raad-member.h"
 #include "raad-query.h"
 #include "raad-record-list.h"
@@ -190,20 +191,37 @@ show_error_toast (RaadAgendaPage *page,
   _raad_agenda_page_show_toast (page, toast);
 }
 
-/* New meeting */
+/* Meetings: new, or an existing one to edit */
+
+static char **
+split_guests (const char *text)
+{
+  g_auto(GStrv) parts = text != NULL ? g_strsplit (text, ",", -1) : NULL;
+  GPtrArray *guests = g_ptr_array_new ();
+
+  for (guint i = 0; parts != NULL && parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] != '\0')
+        g_ptr_array_add (guests, g_strdup (parts[i]));
+    }
+  g_ptr_array_add (guests, NULL);
+  return (char **) g_ptr_array_free (guests, FALSE);
+}
 
 static void
 save_meeting_cb (GtkWindow *window)
 {
   RaadAgendaPage *page = owner_of (window);
   RaadStore *store = raad_agenda_page_get_store (page);
+  RaadRecord *existing = g_object_get_data (G_OBJECT (window), "raad-meeting");
   g_autofree char *date = dup_text (field (window, "date"));
   g_autofree char *start = dup_text (field (window, "start"));
   g_autofree char *end = dup_text (field (window, "end"));
   g_autofree char *place = dup_text (field (window, "place"));
   g_autofree char *link = dup_text (field (window, "online-link"));
   g_autofree char *guests_text = dup_text (field (window, "guests"));
-  guint how = adw_combo_row_get_selected (ADW_COMBO_ROW (field (window, "start-from")));
+  g_auto(GStrv) guests = split_guests (guests_text);
   g_autoptr(RaadMeeting) meeting = NULL;
   g_autoptr(GError) error = NULL;
   guint minutes;
@@ -217,23 +235,36 @@ save_meeting_cb (GtkWindow *window)
   if (!date_ok || !start_ok || !end_ok)
     return;
 
+  if (existing != NULL)
+    {
+      g_object_set (existing, "date", date, "start-time", start, "end-time", end,
+                    "place", place, "online-link", link,
+                    "guests", guests[0] != NULL ? guests : NULL, NULL);
+      if (!raad_record_save (existing, &error))
+        {
+          show_error_toast (page, _("Could not save the meeting"), error);
+          return;
+        }
+      raad_agenda_page_open_meeting (page, raad_record_get_id (existing));
+      _raad_agenda_page_refresh (page);
+      gtk_window_destroy (window);
+      return;
+    }
+
   meeting = raad_agenda_create_meeting (store, raad_agenda_page_get_council_id (page), date,
                                         start, end,
-                                        how == 1 ? RAAD_AGENDA_COPY_LAST
-                                                 : RAAD_AGENDA_FROM_TEMPLATE,
+                                        adw_combo_row_get_selected (ADW_COMBO_ROW (field (window, "start-from"))) == 1
+                                        ? RAAD_AGENDA_COPY_LAST : RAAD_AGENDA_FROM_TEMPLATE,
                                         &error);
   if (meeting == NULL)
     {
       show_error_toast (page, _("Could not create the meeting"), error);
       return;
     }
-  if (place != NULL || link != NULL || guests_text != NULL)
+  if (place != NULL || link != NULL || guests[0] != NULL)
     {
-      g_auto(GStrv) guests = guests_text != NULL ? g_strsplit (guests_text, ",", -1) : NULL;
-
-      for (guint i = 0; guests != NULL && guests[i] != NULL; i++)
-        g_strstrip (guests[i]);
-      g_object_set (meeting, "place", place, "online-link", link, "guests", guests, NULL);
+      g_object_set (meeting, "place", place, "online-link", link,
+                    "guests", guests[0] != NULL ? guests : NULL, NULL);
       if (!raad_record_save (RAAD_RECORD (meeting), &error))
         show_error_toast (page, _("Could not save the meeting"), error);
     }
@@ -241,65 +272,176 @@ save_meeting_cb (GtkWindow *window)
   gtk_window_destroy (window);
 }
 
-GtkWindow *
-raad_agenda_meeting_dialog_new (RaadAgendaPage *page)
+static void
+delete_meeting_cb (GtkWindow *window)
 {
+  RaadAgendaPage *page = owner_of (window);
+  g_autoptr(RaadRecord) meeting = g_object_ref (g_object_get_data (G_OBJECT (window), "raad-meeting"));
+
+  gtk_window_destroy (window);
+  _raad_agenda_page_delete_meeting (page, RAAD_MEETING (meeting));
+}
+
+static GtkWidget *
+new_danger_button (const char *mnemonic,
+                   const char *name,
+                   const char *accessible)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+
+  gtk_widget_set_name (button, name);
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_widget_add_css_class (button, "pill");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  return button;
+}
+
+/* With @meeting NULL: a new meeting, with the choice of how its agenda starts. */
+static GtkWindow *
+meeting_dialog_new (RaadAgendaPage *page,
+                    RaadMeeting    *meeting)
+{
+  RaadRecord *record = RAAD_RECORD (meeting);
   GtkWindow *window;
-  AdwPreferencesPage *prefs = new_dialog (page, _("New Meeting"), G_CALLBACK (save_meeting_cb),
-                                          &window);
+  AdwPreferencesPage *prefs = new_dialog (page, meeting != NULL ? _("Meeting") : _("New Meeting"),
+                                          G_CALLBACK (save_meeting_cb), &window);
   AdwPreferencesGroup *when = add_group (prefs, _("When"));
   AdwPreferencesGroup *where = add_group (prefs, _("Where and Who"));
-  AdwPreferencesGroup *agenda = add_group (prefs, _("Agenda"));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) next_week = g_date_time_add_days (now, 7);
   g_autofree char *date = g_date_time_format (next_week, "%Y-%m-%d");
-  const char *starts[] = { N_("From the council’s template"), N_("As a copy of the last meeting"),
-                           NULL };
-  GtkStringList *choices = gtk_string_list_new (NULL);
+  g_autofree char *guests = NULL;
 
-  for (guint i = 0; starts[i] != NULL; i++)
-    gtk_string_list_append (choices, _(starts[i]));
+  if (meeting != NULL)
+    {
+      const char * const *list = raad_record_get_strv (record, "guests");
 
-  keep_field (window, add_entry (when, "date", _("_Date (YYYY-MM-DD)"), date));
-  keep_field (window, add_entry (when, "start", _("_Start (HH:MM)"), "19:30"));
-  keep_field (window, add_entry (when, "end", _("Planned _end (HH:MM)"), "21:30"));
-  keep_field (window, add_entry (where, "place", _("_Place"), NULL));
-  keep_field (window, add_entry (where, "online-link", _("_Online link"), NULL));
-  keep_field (window, add_entry (where, "guests", _("_Guests (separated by commas)"), NULL));
-  keep_field (window, add_combo (agenda, "start-from", _("_Start the agenda"), choices));
+      g_object_set_data_full (G_OBJECT (window), "raad-meeting", g_object_ref (meeting),
+                              g_object_unref);
+      guests = list != NULL ? g_strjoinv (", ", (char **) list) : NULL;
+    }
+
+  keep_field (window, add_entry (when, "date", _("_Date (YYYY-MM-DD)"),
+                                 meeting != NULL ? raad_record_get_string (record, "date") : date));
+  keep_field (window, add_entry (when, "start", _("_Start (HH:MM)"),
+                                 meeting != NULL ? raad_record_get_string (record, "start-time")
+                                                 : "19:30"));
+  keep_field (window, add_entry (when, "end", _("Planned _end (HH:MM)"),
+                                 meeting != NULL ? raad_record_get_string (record, "end-time")
+                                                 : "21:30"));
+  keep_field (window, add_entry (where, "place", _("_Place"),
+                                 meeting != NULL ? raad_record_get_string (record, "place") : NULL));
+  keep_field (window, add_entry (where, "online-link", _("_Online link"),
+                                 meeting != NULL ? raad_record_get_string (record, "online-link")
+                                                 : NULL));
+  keep_field (window, add_entry (where, "guests", _("_Guests (separated by commas)"), guests));
+
+  if (meeting == NULL)
+    {
+      AdwPreferencesGroup *agenda = add_group (prefs, _("Agenda"));
+      const char *starts[] = { N_("From the council’s template"),
+                               N_("As a copy of the last meeting"), NULL };
+      GtkStringList *choices = gtk_string_list_new (NULL);
+
+      for (guint i = 0; starts[i] != NULL; i++)
+        gtk_string_list_append (choices, _(starts[i]));
+      keep_field (window, add_combo (agenda, "start-from", _("_Start the agenda"), choices));
+    }
+  else
+    {
+      AdwPreferencesGroup *danger = add_group (prefs, NULL);
+      GtkWidget *remove = new_danger_button (_("_Delete Meeting"), "delete",
+                                             _("Delete meeting"));
+
+      adw_preferences_group_set_description (danger,
+                                             _("Deletes the meeting with its agenda; you can undo it."));
+      g_signal_connect_swapped (remove, "clicked", G_CALLBACK (delete_meeting_cb), window);
+      adw_preferences_group_add (danger, remove);
+    }
   return window;
 }
 
-/* New request */
+GtkWindow *
+raad_agenda_meeting_dialog_new (RaadAgendaPage *page)
+{
+  return meeting_dialog_new (page, NULL);
+}
+
+GtkWindow *
+raad_agenda_meeting_editor_new (RaadAgendaPage *page,
+                                RaadMeeting    *meeting)
+{
+  g_return_val_if_fail (RAAD_IS_MEETING (meeting), NULL);
+
+  return meeting_dialog_new (page, meeting);
+}
+
+/* Requests: new, or an existing one to edit as a dossier */
+
+static const char * const request_kinds[] = { "advice", "consent", "unsolicited", NULL };
+static const char * const request_articles[] = { "7", "8", "9", NULL };
+static const char * const request_statuses[] = { "received", "in-progress", "answered", "replied",
+                                                 "closed", NULL };
+
+static guint
+index_of (const char * const *list,
+          const char         *value,
+          guint               fallback)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (g_strcmp0 (list[i], value) == 0)
+      return i;
+  return fallback;
+}
 
 static void
 save_request_cb (GtkWindow *window)
 {
-  static const char * const kinds[] = { "advice", "consent", "unsolicited" };
-  static const char * const articles[] = { "7", "8", "9" };
+  static const char * const dates[] = { "received", "deadline", "answered", "replied",
+                                        "decided-without-consent", NULL };
   RaadAgendaPage *page = owner_of (window);
+  RaadRecord *existing = g_object_get_data (G_OBJECT (window), "raad-request");
   g_autofree char *subject = dup_text (field (window, "subject"));
   g_autofree char *letter = dup_text (field (window, "letter"));
-  g_autofree char *received = dup_text (field (window, "received"));
-  g_autofree char *deadline = dup_text (field (window, "deadline"));
+  g_autofree char *answer = dup_text (field (window, "answer"));
+  g_autofree char *reply = dup_text (field (window, "reply"));
+  char *values[G_N_ELEMENTS (dates)] = { NULL };
   guint kind = adw_combo_row_get_selected (ADW_COMBO_ROW (field (window, "kind")));
-  g_autoptr(RaadRequest) request = NULL;
+  guint status = adw_combo_row_get_selected (ADW_COMBO_ROW (field (window, "status")));
+  g_autoptr(RaadRecord) request = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean received_ok = received == NULL || is_date (received);
-  gboolean deadline_ok = deadline == NULL || is_date (deadline);
+  gboolean ok = subject != NULL && kind < G_N_ELEMENTS (request_kinds) - 1
+                && status < G_N_ELEMENTS (request_statuses) - 1;
 
   mark_error (field (window, "subject"), subject == NULL);
-  mark_error (field (window, "received"), !received_ok);
-  mark_error (field (window, "deadline"), !deadline_ok);
-  if (subject == NULL || !received_ok || !deadline_ok || kind > 2)
-    return;
+  for (guint i = 0; dates[i] != NULL; i++)
+    {
+      gboolean date_ok;
 
-  request = raad_request_new (raad_agenda_page_get_store (page));
+      values[i] = dup_text (field (window, dates[i]));
+      date_ok = values[i] == NULL || is_date (values[i]);
+      mark_error (field (window, dates[i]), !date_ok);
+      ok = ok && date_ok;
+    }
+  if (!ok)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        g_free (values[i]);
+      return;
+    }
+
+  request = existing != NULL ? g_object_ref (existing)
+                             : RAAD_RECORD (raad_request_new (raad_agenda_page_get_store (page)));
   g_object_set (request, "council-id", raad_agenda_page_get_council_id (page),
-                "kind", kinds[kind], "article", articles[kind], "letter", letter,
-                "subject", subject, "received", received, "deadline", deadline,
-                "status", "received", NULL);
-  if (!raad_record_save (RAAD_RECORD (request), &error))
+                "kind", request_kinds[kind], "article", request_articles[kind], "letter", letter,
+                "subject", subject, "received", values[0], "deadline", values[1],
+                "answer", answer, "answered", values[2], "reply", reply, "replied", values[3],
+                "decided-without-consent", values[4], "status", request_statuses[status], NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_free (values[i]);
+  if (!raad_record_save (request, &error))
     {
       show_error_toast (page, _("Could not save the request"), error);
       return;
@@ -308,25 +450,212 @@ save_request_cb (GtkWindow *window)
   gtk_window_destroy (window);
 }
 
-GtkWindow *
-raad_agenda_request_dialog_new (RaadAgendaPage *page)
+/* With @request NULL: a new request, received today. */
+static GtkWindow *
+request_dialog_new (RaadAgendaPage *page,
+                    RaadRequest    *request)
 {
+  RaadRecord *record = RAAD_RECORD (request);
   GtkWindow *window;
-  AdwPreferencesPage *prefs = new_dialog (page, _("New Request"), G_CALLBACK (save_request_cb),
-                                          &window);
+  AdwPreferencesPage *prefs = new_dialog (page, request != NULL ? _("Request") : _("New Request"),
+                                          G_CALLBACK (save_request_cb), &window);
   AdwPreferencesGroup *group = add_group (prefs, NULL);
+  AdwPreferencesGroup *answer = add_group (prefs, _("Answer and Reply"));
+  AdwPreferencesGroup *consent = add_group (prefs, _("Consent Refused"));
   g_autofree char *today = today_string ();
   GtkStringList *kinds = gtk_string_list_new (NULL);
+  GtkStringList *statuses = gtk_string_list_new (NULL);
+  GtkWidget *row;
+
+#define VALUE(name, fallback) (request != NULL ? raad_record_get_string (record, name) : (fallback))
+  if (request != NULL)
+    g_object_set_data_full (G_OBJECT (window), "raad-request", g_object_ref (request),
+                            g_object_unref);
 
   gtk_string_list_append (kinds, _("Advice request (art. 7)"));
   gtk_string_list_append (kinds, _("Consent request (art. 8)"));
   gtk_string_list_append (kinds, _("Unsolicited advice (art. 9)"));
-  keep_field (window, add_combo (group, "kind", _("_Kind"), kinds));
-  keep_field (window, add_entry (group, "letter", _("_Letter of the article (e.g. g)"), NULL));
-  keep_field (window, add_entry (group, "subject", _("_Subject"), NULL));
-  keep_field (window, add_entry (group, "received", _("_Received (YYYY-MM-DD)"), today));
-  keep_field (window, add_entry (group, "deadline", _("Agreed _deadline (YYYY-MM-DD)"), NULL));
+  row = add_combo (group, "kind", _("_Kind"), kinds);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), index_of (request_kinds, VALUE ("kind", NULL), 0));
+  keep_field (window, row);
+  keep_field (window, add_entry (group, "letter", _("_Letter of the article (e.g. g)"),
+                                 VALUE ("letter", NULL)));
+  keep_field (window, add_entry (group, "subject", _("_Subject"), VALUE ("subject", NULL)));
+  keep_field (window, add_entry (group, "received", _("_Received (YYYY-MM-DD)"),
+                                 VALUE ("received", today)));
+  keep_field (window, add_entry (group, "deadline", _("Agreed _deadline (YYYY-MM-DD)"),
+                                 VALUE ("deadline", NULL)));
+  gtk_string_list_append (statuses, _("Received"));
+  gtk_string_list_append (statuses, _("In progress"));
+  gtk_string_list_append (statuses, _("Answered"));
+  gtk_string_list_append (statuses, _("Replied"));
+  gtk_string_list_append (statuses, _("Closed"));
+  row = add_combo (group, "status", _("S_tatus"), statuses);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row),
+                              index_of (request_statuses, VALUE ("status", NULL), 0));
+  keep_field (window, row);
+
+  keep_field (window, add_entry (answer, "answer", _("The council’s _answer"),
+                                 VALUE ("answer", NULL)));
+  keep_field (window, add_entry (answer, "answered", _("Answered _on (YYYY-MM-DD)"),
+                                 VALUE ("answered", NULL)));
+  keep_field (window, add_entry (answer, "reply", _("The director’s written _reply"),
+                                 VALUE ("reply", NULL)));
+  keep_field (window, add_entry (answer, "replied", _("Re_plied on (YYYY-MM-DD)"),
+                                 VALUE ("replied", NULL)));
+
+  adw_preferences_group_set_description (consent,
+                                         _("For a consent request: when the director decided without the council’s consent. The council may declare that decision void within one month."));
+  keep_field (window, add_entry (consent, "decided-without-consent",
+                                 _("Decided _without consent on (YYYY-MM-DD)"),
+                                 VALUE ("decided-without-consent", NULL)));
+#undef VALUE
   return window;
+}
+
+GtkWindow *
+raad_agenda_request_dialog_new (RaadAgendaPage *page)
+{
+  return request_dialog_new (page, NULL);
+}
+
+GtkWindow *
+raad_agenda_request_editor_new (RaadAgendaPage *page,
+                                RaadRequest    *request)
+{
+  g_return_val_if_fail (RAAD_IS_REQUEST (request), NULL);
+
+  return request_dialog_new (page, request);
+}
+
+/* Action points of an agenda item, in its editor: saved at once as their own records. */
+
+static void
+fill_action_points (GtkWindow *window)
+{
+  GtkListBox *list = GTK_LIST_BOX (field (window, "action-points"));
+  RaadAgendaItem *item = g_object_get_data (G_OBJECT (window), "raad-item");
+  RaadStore *store = raad_record_get_store (RAAD_RECORD (item));
+  g_autoptr(RaadQuery) query = raad_query_new ("action_point");
+  g_autoptr(RaadRecordList) points = NULL;
+  GtkListBoxRow *old;
+  guint n;
+
+  while ((old = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (old));
+  raad_query_where_equals (query, "item_id", raad_record_get_id (RAAD_RECORD (item)));
+  raad_query_order_by (query, "due", FALSE);
+  points = raad_record_list_new (store, query);
+  n = g_list_model_get_n_items (G_LIST_MODEL (points));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RaadRecord) point = g_list_model_get_item (G_LIST_MODEL (points), i);
+      g_autofree char *owner = raad_agenda_dup_member_name (store,
+                                                            raad_record_get_string (point, "owner-id"));
+      const char *due = raad_record_get_string (point, "due");
+      const char *done = raad_record_get_string (point, "done");
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = NULL;
+
+      if (done != NULL)
+        /* Translators: an action point's owner, due date and the date it was closed */
+        subtitle = g_strdup_printf (_("%s · due %s · done %s"), owner != NULL ? owner : _("nobody"),
+                                    due != NULL ? due : "–", done);
+      else
+        /* Translators: an action point's owner and due date */
+        subtitle = g_strdup_printf (_("%s · due %s"), owner != NULL ? owner : _("nobody"),
+                                    due != NULL ? due : "–");
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), raad_record_get_string (point, "text"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name (done != NULL ? "emblem-ok-symbolic"
+                                                                            : "checkbox-symbolic"));
+      gtk_widget_set_name (row, "action-point");
+      gtk_list_box_append (list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (list), n > 0);
+}
+
+static void
+add_action_point_cb (GtkWindow *window)
+{
+  RaadAgendaPage *page = owner_of (window);
+  RaadAgendaItem *item = g_object_get_data (G_OBJECT (window), "raad-item");
+  RaadRecord *record = RAAD_RECORD (item);
+  GPtrArray *member_ids = g_object_get_data (G_OBJECT (window), "raad-member-ids");
+  g_autofree char *text = dup_text (field (window, "action-text"));
+  g_autofree char *due = dup_text (field (window, "action-due"));
+  guint owner = adw_combo_row_get_selected (ADW_COMBO_ROW (field (window, "action-owner")));
+  g_autoptr(RaadActionPoint) point = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean due_ok = due == NULL || is_date (due);
+
+  mark_error (field (window, "action-text"), text == NULL);
+  mark_error (field (window, "action-due"), !due_ok);
+  if (text == NULL || !due_ok)
+    return;
+
+  point = raad_action_point_new (raad_record_get_store (record));
+  g_object_set (point, "council-id", raad_record_get_string (record, "council-id"),
+                "meeting-id", raad_record_get_string (record, "meeting-id"),
+                "item-id", raad_record_get_id (record), "text", text,
+                "owner-id", owner > 0 && owner < member_ids->len ? member_ids->pdata[owner] : NULL,
+                "due", due, NULL);
+  if (!raad_record_save (RAAD_RECORD (point), &error))
+    {
+      show_error_toast (page, _("Could not save the action point"), error);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (field (window, "action-text")), "");
+  gtk_editable_set_text (GTK_EDITABLE (field (window, "action-due")), "");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (window, "action-owner")), 0);
+  fill_action_points (window);
+  gtk_widget_grab_focus (field (window, "action-text"));
+}
+
+static void
+add_action_points_group (GtkWindow          *window,
+                         AdwPreferencesPage *prefs,
+                         GtkStringList      *member_names)
+{
+  AdwPreferencesGroup *group = add_group (prefs, _("Action Points"));
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Action Point"));
+  GtkStringList *owners = gtk_string_list_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 28);
+  g_autofree char *due = g_date_time_format (later, "%Y-%m-%d");
+  GtkWidget *row;
+
+  adw_preferences_group_set_description (group,
+                                         _("What was agreed, who does it and by when. Open points come back on the next meeting’s agenda."));
+  gtk_widget_set_name (list, "action-points");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_margin_bottom (list, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Action points of this item"), -1);
+  adw_preferences_group_add (group, list);
+  keep_field (window, list);
+
+  keep_field (window, add_entry (group, "action-text", _("New action _point"), NULL));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (field (window, "action-text")), FALSE);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (member_names)); i++)
+    gtk_string_list_append (owners, gtk_string_list_get_string (member_names, i));
+  row = add_combo (group, "action-owner", _("_Owner"), owners);
+  keep_field (window, row);
+  keep_field (window, add_entry (group, "action-due", _("D_ue by (YYYY-MM-DD)"), due));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (field (window, "action-due")), FALSE);
+
+  gtk_widget_set_name (button, "add-action-point");
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (button, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Add action point"), -1);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_action_point_cb), window);
+  adw_preferences_group_add (group, button);
+  fill_action_points (window);
 }
 
 /* Item editor */
@@ -399,7 +728,7 @@ raad_agenda_item_editor_new (RaadAgendaPage *page,
   AdwPreferencesGroup *what = add_group (prefs, NULL);
   AdwPreferencesGroup *who = add_group (prefs, _("Who"));
   AdwPreferencesGroup *record_group = add_group (prefs, _("Minutes and Decision"));
-  AdwPreferencesGroup *danger = add_group (prefs, NULL);
+  AdwPreferencesGroup *danger;
   GtkStringList *kinds = gtk_string_list_new (NULL);
   GtkStringList *purpose_names = gtk_string_list_new (NULL);
   GtkStringList *member_names = gtk_string_list_new (NULL);
@@ -513,17 +842,11 @@ raad_agenda_item_editor_new (RaadAgendaPage *page,
 
     keep_field (window, add_entry (decision_group, "decision", _("_Decision"),
                                    raad_record_get_string (record, "decision")));
-    adw_preferences_page_remove (prefs, danger);
-    adw_preferences_page_add (prefs, danger);
+    add_action_points_group (window, prefs, member_names);
+    danger = add_group (prefs, NULL);
   }
 
-  remove = gtk_button_new_with_mnemonic (_("_Remove Item"));
-  gtk_widget_set_name (remove, "remove");
-  gtk_widget_set_halign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "destructive-action");
-  gtk_widget_add_css_class (remove, "pill");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove item"), -1);
+  remove = new_danger_button (_("_Remove Item"), "remove", _("Remove item"));
   g_signal_connect_swapped (remove, "clicked", G_CALLBACK (remove_item_cb), window);
   adw_preferences_group_add (danger, remove);
   return window;

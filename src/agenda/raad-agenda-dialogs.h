@@ -1,16 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* raad-agenda-dialogs.h: new meeting, new request and the agenda item editor */
+/* raad-agenda-dialogs.h: meeting and request dialogs (new or edit) and the agenda item editor */
 #pragma once
 
 #include "raad-agenda-page.h"
 #include "raad-agenda-item.h"
+#include "raad-meeting.h"
+#include "raad-request.h"
 
 G_BEGIN_DECLS
 
 /* Each is a modal window over @page's window; what it saved shows in @page. The fields carry
  * widget names ("date", "start", "save" …) so tests can fill them in. */
 GtkWindow *raad_agenda_meeting_dialog_new (RaadAgendaPage *page);
+GtkWindow *raad_agenda_meeting_editor_new (RaadAgendaPage *page,
+                                           RaadMeeting    *meeting);
 GtkWindow *raad_agenda_request_dialog_new (RaadAgendaPage *page);
+GtkWindow *raad_agenda_request_editor_new (RaadAgendaPage *page,
+                                           RaadRequest    *request);
 GtkWindow *raad_agenda_item_editor_new    (RaadAgendaPage *page,
                                            RaadAgendaItem *item);
 

@@ -6,6 +6,8 @@
 
 #include "raad-agenda-item.h"
 #include "raad-agenda-page.h"
+#include "raad-meeting.h"
+#include "raad-request.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +34,11 @@ void        _raad_agenda_page_show_toast     (RaadAgendaPage   *self,
 void        _raad_agenda_page_refresh        (RaadAgendaPage   *self);
 void        _raad_agenda_page_remove_item    (RaadAgendaPage   *self,
                                               RaadAgendaItem   *item);
+/* Deletes @meeting with its items and action points in one transaction; the toast has Undo. */
+void        _raad_agenda_page_delete_meeting (RaadAgendaPage   *self,
+                                              RaadMeeting      *meeting);
+GtkListBox *_raad_agenda_page_get_request_list (RaadAgendaPage *self);
+/* The request a row of the request list shows, or NULL. */
+RaadRequest *_raad_agenda_page_row_get_request (GtkListBoxRow  *row);
 
 G_END_DECLS

@@ -33,6 +33,7 @@ struct _RaadAgendaPage
   char         *meeting_id;
   char         *next_meeting_id;  /* the first upcoming meeting, for "Put on agenda" */
   GPtrArray    *removed;          /* items of the last removal, for Undo */
+  GPtrArray    *removed_meeting;  /* the last deleted meeting, its items and points, for Undo */
   AdwToast     *last_toast;
   guint         refresh_idle_id;
 
@@ -98,6 +99,8 @@ update_actions (RaadAgendaPage *self)
 
   gtk_widget_action_set_enabled (widget, "agenda.new-meeting", has_store);
   gtk_widget_action_set_enabled (widget, "agenda.new-request", has_store);
+  gtk_widget_action_set_enabled (widget, "agenda.edit-meeting", open);
+  gtk_widget_action_set_enabled (widget, "agenda.delete-meeting", open);
   gtk_widget_action_set_enabled (widget, "agenda.add-item", open);
   gtk_widget_action_set_enabled (widget, "agenda.add-sub-item", has_item);
   gtk_widget_action_set_enabled (widget, "agenda.edit-item", has_item);
@@ -296,6 +299,9 @@ new_request_row (RaadAgendaPage *self,
   gtk_widget_set_sensitive (button, self->next_meeting_id != NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Enter to open the dossier"));
+  g_object_set_data_full (G_OBJECT (row), "raad-request", g_object_ref (request), g_object_unref);
   accessible = g_strdup_printf ("%s, %s", subject != NULL ? subject : "", subtitle->str);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
@@ -483,6 +489,8 @@ append_action_points (RaadAgendaPage *self,
       g_autofree char *text = NULL;
       g_autofree char *button_name = NULL;
       GtkWidget *button = gtk_button_new_with_mnemonic (_("C_lose"));
+
+      gtk_widget_set_name (button, "close-action-point");
 
       /* Translators: an open action point: its text, who, by when */
       text = g_strdup_printf (_("Action point: %s (%s, due %s)"),
@@ -752,6 +760,16 @@ agenda_row_activated_cb (RaadAgendaPage *self,
 }
 
 static void
+request_row_activated_cb (RaadAgendaPage *self,
+                          GtkListBoxRow  *row)
+{
+  RaadRequest *request = _raad_agenda_page_row_get_request (row);
+
+  if (request != NULL)
+    gtk_window_present (raad_agenda_request_editor_new (self, request));
+}
+
+static void
 agenda_row_selected_cb (RaadAgendaPage *self)
 {
   update_actions (self);
@@ -848,6 +866,61 @@ new_request_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   gtk_window_present (raad_agenda_request_dialog_new (RAAD_AGENDA_PAGE (widget)));
+}
+
+static void
+edit_request_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RaadAgendaPage *self = RAAD_AGENDA_PAGE (widget);
+  g_autoptr(RaadRecord) request = raad_record_load (self->store,
+                                                    g_variant_get_string (parameter, NULL), NULL);
+
+  if (request != NULL && RAAD_IS_REQUEST (request) && !raad_record_get_deleted (request))
+    gtk_window_present (raad_agenda_request_editor_new (self, RAAD_REQUEST (request)));
+}
+
+static void
+meeting_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RaadAgendaPage *self = RAAD_AGENDA_PAGE (widget);
+  g_autoptr(RaadRecord) meeting = NULL;
+
+  if (self->meeting_id == NULL
+      || (meeting = raad_record_load (self->store, self->meeting_id, NULL)) == NULL
+      || !RAAD_IS_MEETING (meeting))
+    return;
+  if (g_str_equal (action_name, "agenda.delete-meeting"))
+    _raad_agenda_page_delete_meeting (self, RAAD_MEETING (meeting));
+  else
+    gtk_window_present (raad_agenda_meeting_editor_new (self, RAAD_MEETING (meeting)));
+}
+
+static void
+undo_delete_meeting (RaadAgendaPage *self)
+{
+  g_autoptr(GPtrArray) removed = g_steal_pointer (&self->removed_meeting);
+  g_autoptr(GError) error = NULL;
+
+  if (removed == NULL || removed->len == 0 || !raad_store_begin (self->store, &error))
+    return;
+  for (guint i = 0; i < removed->len; i++)
+    if (!raad_record_undelete (removed->pdata[i], &error))
+      {
+        raad_store_rollback (self->store);
+        g_warning ("Could not restore the meeting: %s", error->message);
+        return;
+      }
+  if (!raad_store_commit (self->store, &error))
+    {
+      g_warning ("Could not restore the meeting: %s", error->message);
+      return;
+    }
+  raad_agenda_page_open_meeting (self, raad_record_get_id (removed->pdata[0]));
+  refresh_all (self);
 }
 
 static void
@@ -1080,6 +1153,7 @@ raad_agenda_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->last_toast);
   g_clear_pointer (&self->removed, g_ptr_array_unref);
+  g_clear_pointer (&self->removed_meeting, g_ptr_array_unref);
 
   G_OBJECT_CLASS (raad_agenda_page_parent_class)->dispose (object);
 }
@@ -1121,10 +1195,14 @@ raad_agenda_page_class_init (RaadAgendaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaadAgendaPage, content_stack);
   gtk_widget_class_bind_template_callback (widget_class, meeting_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, agenda_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, request_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "agenda.new-meeting", NULL, new_meeting_action);
   gtk_widget_class_install_action (widget_class, "agenda.new-request", NULL, new_request_action);
+  gtk_widget_class_install_action (widget_class, "agenda.edit-request", "s", edit_request_action);
+  gtk_widget_class_install_action (widget_class, "agenda.edit-meeting", NULL, meeting_action);
+  gtk_widget_class_install_action (widget_class, "agenda.delete-meeting", NULL, meeting_action);
   gtk_widget_class_install_action (widget_class, "agenda.add-item", NULL, add_item_action);
   gtk_widget_class_install_action (widget_class, "agenda.add-sub-item", NULL, add_sub_item_action);
   gtk_widget_class_install_action (widget_class, "agenda.edit-item", NULL, edit_item_action);
@@ -1247,6 +1325,18 @@ _raad_agenda_page_row_get_item (GtkListBoxRow *row)
   return g_object_get_data (G_OBJECT (row), "raad-item");
 }
 
+GtkListBox *
+_raad_agenda_page_get_request_list (RaadAgendaPage *self)
+{
+  return self->request_list;
+}
+
+RaadRequest *
+_raad_agenda_page_row_get_request (GtkListBoxRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "raad-request");
+}
+
 AdwToast *
 _raad_agenda_page_get_last_toast (RaadAgendaPage *self)
 {
@@ -1322,5 +1412,63 @@ _raad_agenda_page_remove_item (RaadAgendaPage *self,
 fail:
   g_warning ("Could not remove the agenda item: %s", error->message);
   toast = adw_toast_new (_("Could not remove the agenda item"));
+  _raad_agenda_page_show_toast (self, toast);
+}
+
+void
+_raad_agenda_page_delete_meeting (RaadAgendaPage *self,
+                                  RaadMeeting    *meeting)
+{
+  const char *meeting_id = raad_record_get_id (RAAD_RECORD (meeting));
+  g_autoptr(GPtrArray) items = raad_agenda_list_items (self->store, meeting_id);
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RaadQuery) query = raad_query_new ("action_point");
+  g_autoptr(RaadRecordList) points = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *title = NULL;
+
+  /* The meeting first (Undo opens it again), then its items and the action points made there. */
+  g_ptr_array_add (removed, g_object_ref (meeting));
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (removed, g_object_ref (items->pdata[i]));
+  raad_query_where_equals (query, "meeting_id", meeting_id);
+  points = raad_record_list_new (self->store, query);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (points)); i++)
+    g_ptr_array_add (removed, g_list_model_get_item (G_LIST_MODEL (points), i));
+
+  if (!raad_store_begin (self->store, &error))
+    goto fail;
+  for (guint i = 0; i < removed->len; i++)
+    if (!raad_record_delete (removed->pdata[i], &error))
+      {
+        raad_store_rollback (self->store);
+        goto fail;
+      }
+  if (!raad_store_commit (self->store, &error))
+    goto fail;
+
+  g_clear_pointer (&self->removed_meeting, g_ptr_array_unref);
+  self->removed_meeting = g_steal_pointer (&removed);
+  date = format_date (raad_record_get_string (RAAD_RECORD (meeting), "date"));
+  /* Translators: %s is the date of a meeting */
+  title = g_strdup_printf (_("Meeting of %s deleted"), date);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_meeting), self,
+                           G_CONNECT_SWAPPED);
+  _raad_agenda_page_show_toast (self, toast);
+  if (g_strcmp0 (self->meeting_id, meeting_id) == 0)
+    {
+      g_clear_pointer (&self->meeting_id, g_free);
+      adw_leaflet_set_visible_child_name (self->leaflet, "list");
+    }
+  refresh_all (self);
+  return;
+
+fail:
+  g_warning ("Could not delete the meeting: %s", error->message);
+  toast = adw_toast_new (_("Could not delete the meeting"));
   _raad_agenda_page_show_toast (self, toast);
 }

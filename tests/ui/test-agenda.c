@@ -442,6 +442,253 @@ test_builder (Fixture       *fixture,
   take_screenshot (GTK_WIDGET (fixture->window), "agenda-360.png", 360);
 }
 
+static guint
+count_named (GtkWidget  *widget,
+             GType       type,
+             const char *name)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+            && g_strcmp0 (gtk_widget_get_name (widget), name) == 0 ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_named (child, type, name);
+  return n;
+}
+
+static GtkWidget *
+request_row (RaadAgendaPage *page,
+             RaadRecord     *request)
+{
+  GtkWidget *list = GTK_WIDGET (_raad_agenda_page_get_request_list (page));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child)
+        && _raad_agenda_page_row_get_request (GTK_LIST_BOX_ROW (child)) == (gpointer) request)
+      return child;
+  return NULL;
+}
+
+static char *
+date_in_days (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+static void
+test_follow_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  RaadAgendaPage *page;
+  GtkWindow *dialog;
+  GtkWidget *owner, *list, *button, *row;
+  g_autoptr(RaadMeeting) first = NULL;
+  g_autoptr(RaadMeeting) second = NULL;
+  g_autoptr(RaadRecord) point = NULL;
+  g_autoptr(RaadRequest) request = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) points = NULL;
+  g_autofree char *today = date_in_days (0);
+  g_autofree char *deadline = date_in_days (5);
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+  g_autofree char *item_id = NULL;
+  RaadAgendaItem *announcements;
+  const char *council_id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-example", NULL));
+  g_assert_true (raad_test_wait_until (mode_is_main, fixture->window, TIMEOUT_MS));
+  page = open_meetings (fixture->window);
+  council_id = raad_agenda_page_get_council_id (page);
+  g_assert_nonnull (council_id);
+
+  first = raad_agenda_create_meeting (fixture->store, council_id, "2031-03-06", "19:30", "21:30",
+                                      RAAD_AGENDA_FROM_TEMPLATE, &error);
+  g_assert_no_error (error);
+  second = raad_agenda_create_meeting (fixture->store, council_id, "2031-04-03", "19:30", "21:30",
+                                       RAAD_AGENDA_FROM_TEMPLATE, &error);
+  g_assert_no_error (error);
+  first_id = g_strdup (raad_record_get_id (RAAD_RECORD (first)));
+  second_id = g_strdup (raad_record_get_id (RAAD_RECORD (second)));
+
+  /* An action point on the first meeting's announcements, through the item editor. */
+  raad_agenda_page_open_meeting (page, first_id);
+  g_assert_cmpuint (count_named (GTK_WIDGET (page), GTK_TYPE_BUTTON, "close-action-point"), ==, 0);
+  rows = item_rows (page);
+  announcements = _raad_agenda_page_row_get_item (rows->pdata[3]);
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (announcements), "standard"), ==,
+                   "announcements");
+  item_id = g_strdup (raad_record_get_id (RAAD_RECORD (announcements)));
+  gtk_list_box_select_row (_raad_agenda_page_get_agenda_list (page), rows->pdata[3]);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agenda.edit-item", NULL));
+  dialog = find_dialog (page);
+  g_assert_nonnull (dialog);
+  list = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "action-points");
+  g_assert_nonnull (list);
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  set_field (dialog, "action-text", "Rooster vrijwilligers opvragen");
+  set_field (dialog, "action-due", "2031-03-27");
+  owner = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "action-owner");
+  g_assert_nonnull (owner);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (owner))), >, 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (owner), 1);
+  button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "add-action-point");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+
+  points = raad_store_list_ids (fixture->store, "action_point");
+  g_assert_cmpuint (g_strv_length (points), ==, 1);
+  point = raad_record_load (fixture->store, points[0], NULL);
+  g_assert_cmpstr (raad_record_get_string (point, "text"), ==, "Rooster vrijwilligers opvragen");
+  g_assert_cmpstr (raad_record_get_string (point, "council-id"), ==, council_id);
+  g_assert_cmpstr (raad_record_get_string (point, "meeting-id"), ==, first_id);
+  g_assert_cmpstr (raad_record_get_string (point, "item-id"), ==, item_id);
+  g_assert_cmpstr (raad_record_get_string (point, "due"), ==, "2031-03-27");
+  g_assert_nonnull (raad_record_get_string (point, "owner-id"));
+  g_assert_null (raad_record_get_string (point, "done"));
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Rooster vrijwilligers opvragen");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog),
+                                                                     ADW_TYPE_ENTRY_ROW,
+                                                                     "action-text"))), ==, "");
+
+  /* The item editor with its action point (the dialog keeps its own size). */
+  g_assert_true (raad_test_wait_until (painted, dialog, TIMEOUT_MS));
+  take_screenshot (GTK_WIDGET (dialog), "agenda-item-editor.png",
+                   480);
+  gtk_window_destroy (dialog);
+
+  /* Not on its own meeting's agenda; carried to the next one, and closed there. */
+  g_assert_cmpuint (count_named (GTK_WIDGET (page), GTK_TYPE_BUTTON, "close-action-point"), ==, 0);
+  raad_agenda_page_open_meeting (page, second_id);
+  g_assert_cmpuint (count_named (GTK_WIDGET (page), GTK_TYPE_BUTTON, "close-action-point"), ==, 1);
+  button = find_widget (GTK_WIDGET (_raad_agenda_page_get_agenda_list (page)), GTK_TYPE_BUTTON,
+                        "close-action-point");
+  row = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (find_widget (row, GTK_TYPE_LABEL, NULL));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_widget (row, GTK_TYPE_LABEL, NULL))),
+                            "Rooster vrijwilligers opvragen"));
+  /* It sits under "minutes and action list": right after the third item. */
+  rows = (g_ptr_array_unref (rows), item_rows (page));
+  g_assert_true (gtk_widget_get_prev_sibling (row) == rows->pdata[2]);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (raad_record_get_string (point, "done"), ==, today);
+  g_assert_cmpuint (count_named (GTK_WIDGET (page), GTK_TYPE_BUTTON, "close-action-point"), ==, 0);
+  {
+    g_autoptr(GPtrArray) open = raad_agenda_open_action_points (fixture->store, council_id,
+                                                                "2031-04-03");
+
+    g_assert_cmpuint (open->len, ==, 0);
+  }
+
+  /* A request due in five days warns; its answer, entered in its dossier, ends the warning. */
+  request = raad_request_new (fixture->store);
+  g_object_set (request, "council-id", council_id, "kind", "advice", "article", "7",
+                "letter", "g", "subject", SUBJECT, "received", today, "deadline", deadline,
+                "status", "received", NULL);
+  g_assert_true (raad_record_save (RAAD_RECORD (request), &error));
+  g_assert_no_error (error);
+  _raad_agenda_page_refresh (page);
+  row = request_row (page, RAAD_RECORD (request));
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Due "));
+  g_signal_emit_by_name (_raad_agenda_page_get_request_list (page), "row-activated", row);
+  dialog = find_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog),
+                                                                     ADW_TYPE_ENTRY_ROW,
+                                                                     "subject"))), ==, SUBJECT);
+  set_field (dialog, "answered", "not a date");
+  save_dialog (dialog);
+  g_assert_true (find_dialog (page) == dialog);
+  g_assert_null (raad_record_get_string (RAAD_RECORD (request), "answered"));
+  set_field (dialog, "answer", "Positief advies, met twee voorwaarden");
+  set_field (dialog, "answered", today);
+  set_field (dialog, "reply", "De bestuurder neemt de voorwaarden over");
+  set_field (dialog, "replied", today);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                          "status")), 3);
+  save_dialog (dialog);
+  g_assert_null (find_dialog (page));
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (request), "answer"), ==,
+                   "Positief advies, met twee voorwaarden");
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (request), "answered"), ==, today);
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (request), "reply"), ==,
+                   "De bestuurder neemt de voorwaarden over");
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (request), "status"), ==, "replied");
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (request), "deadline"), ==, deadline);
+  row = request_row (page, RAAD_RECORD (request));
+  g_assert_nonnull (row);
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Due "));
+
+  /* A consent decided without it: the void window shows, through the same dossier. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agenda.edit-request", "s",
+                                             raad_record_get_id (RAAD_RECORD (request))));
+  dialog = find_dialog (page);
+  g_assert_nonnull (dialog);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                          "kind")), 1);
+  set_field (dialog, "decided-without-consent", today);
+  save_dialog (dialog);
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (request), "kind"), ==, "consent");
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (request), "article"), ==, "8");
+  g_assert_cmpint (raad_agenda_request_warning (request, today, NULL), ==,
+                   RAAD_REQUEST_VOID_WINDOW);
+  row = request_row (page, RAAD_RECORD (request));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "declared void"));
+
+  /* Edit the second meeting, then delete it with its items, and undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agenda.edit-meeting", NULL));
+  dialog = find_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog),
+                                                                     ADW_TYPE_ENTRY_ROW,
+                                                                     "date"))), ==, "2031-04-03");
+  set_field (dialog, "date", "2031-04-10");
+  set_field (dialog, "start", "14:00");
+  set_field (dialog, "end", "16:00");
+  set_field (dialog, "place", "Wijkcentrum De Horst");
+  set_field (dialog, "online-link", "https://meet.example.org/raad");
+  set_field (dialog, "guests", "K. Dijkstra (bestuurder), P. Smit");
+  save_dialog (dialog);
+  g_assert_null (find_dialog (page));
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (second), "date"), ==, "2031-04-10");
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (second), "start-time"), ==, "14:00");
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (second), "end-time"), ==, "16:00");
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (second), "place"), ==, "Wijkcentrum De Horst");
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (second), "online-link"), ==,
+                   "https://meet.example.org/raad");
+  g_assert_cmpuint (g_strv_length ((char **) raad_record_get_strv (RAAD_RECORD (second), "guests")),
+                    ==, 2);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = item_rows (page);
+  g_assert_cmpstr (row_label (rows->pdata[0], "time"), ==, "14:00");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agenda.delete-meeting", NULL));
+  g_assert_true (raad_record_get_deleted (RAAD_RECORD (second)));
+  g_assert_null (raad_agenda_page_get_meeting_id (page));
+  {
+    g_autoptr(GPtrArray) items = raad_agenda_list_items (fixture->store, second_id);
+
+    g_assert_cmpuint (items->len, ==, 0);
+  }
+  g_signal_emit_by_name (_raad_agenda_page_get_last_toast (page), "button-clicked");
+  g_assert_false (raad_record_get_deleted (RAAD_RECORD (second)));
+  g_assert_cmpstr (raad_agenda_page_get_meeting_id (page), ==, second_id);
+  {
+    g_autoptr(GPtrArray) items = raad_agenda_list_items (fixture->store, second_id);
+
+    g_assert_cmpuint (items->len, ==, 7);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +704,8 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add ("/ui/agenda/builder", Fixture, NULL, fixture_set_up, test_builder,
+              fixture_tear_down);
+  g_test_add ("/ui/agenda/follow-up", Fixture, NULL, fixture_set_up, test_follow_up,
               fixture_tear_down);
 
   ret = g_test_run ();
