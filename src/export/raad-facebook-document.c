@@ -29,6 +29,7 @@
 #include "raad-facebook-document.h"
 #include "raad-member.h"
 #include "raad-organisation.h"
+#include "raad-pdf.h"
 #include "raad-photo.h"
 #include "raad-query.h"
 #include "raad-record-list.h"
@@ -1243,46 +1244,13 @@ raad_facebook_document_draw_page (RaadFacebookDocument *self,
   cairo_restore (cr);
 }
 
-typedef struct
+static char *
+pdf_title (gpointer document)
 {
-  int fd;
-  int error;   /* errno of the first failed write */
-} PdfStream;
+  RaadFacebookDocument *self = document;
 
-static cairo_status_t
-write_pdf_cb (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  PdfStream *stream = closure;
-
-  while (length > 0 && stream->error == 0)
-    {
-      ssize_t written = write (stream->fd, data, length);
-
-      if (written < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          stream->error = errno;
-          break;
-        }
-      data += written;
-      length -= written;
-    }
-  return stream->error == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
-
-static void
-set_save_error (GError     **error,
-                const char  *path,
-                int          code,
-                const char  *reason)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, G_IO_ERROR, code, _("Cannot save the face-book as “%s”: %s"),
-               display, reason);
+  /* TRANSLATORS: the PDF's title: "Face-book — Zorggroep De Hoven" */
+  return g_strdup_printf (_("Face-book — %s"), self->organisation_name);
 }
 
 gboolean
@@ -1290,81 +1258,9 @@ raad_facebook_document_export_pdf (RaadFacebookDocument  *self,
                                    const char            *path,
                                    GError               **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_name = NULL;
-  g_autofree char *tmp_path = NULL;
-  g_autofree char *title = NULL;
-  PdfStream stream = { -1, 0 };
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  int pages;
-  int saved_errno;
-
   g_return_val_if_fail (RAAD_IS_FACEBOOK_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Written beside the target and renamed at the end: no half-written PDF ever appears. */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_name = g_strdup_printf (".%s-XXXXXX", base);
-  tmp_path = g_build_filename (dir, tmp_name, NULL);
-  stream.fd = g_mkstemp_full (tmp_path, O_WRONLY, 0666);
-  if (stream.fd < 0)
-    {
-      saved_errno = errno;
-      set_save_error (error, path, g_io_error_from_errno (saved_errno),
-                      g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  surface = cairo_pdf_surface_create_for_stream (write_pdf_cb, &stream,
-                                                 RAAD_FACEBOOK_PAGE_WIDTH,
-                                                 RAAD_FACEBOOK_PAGE_HEIGHT);
-  cr = cairo_create (surface);
-  pages = raad_facebook_document_paginate (self, cr, RAAD_FACEBOOK_PAGE_WIDTH,
-                                           RAAD_FACEBOOK_PAGE_HEIGHT);
-
-  /* TRANSLATORS: the PDF's title: "Face-book — Zorggroep De Hoven" */
-  title = g_strdup_printf (_("Face-book — %s"), self->organisation_name);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Raadswerk");
-
-  for (int i = 0; i < pages; i++)
-    {
-      raad_facebook_document_draw_page (self, cr, i);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (stream.error == 0 && status == CAIRO_STATUS_SUCCESS && fsync (stream.fd) != 0)
-    stream.error = errno;
-  if (close (stream.fd) != 0 && stream.error == 0)
-    stream.error = errno;
-
-  if (stream.error != 0 || status != CAIRO_STATUS_SUCCESS)
-    {
-      if (stream.error != 0)
-        set_save_error (error, path, g_io_error_from_errno (stream.error),
-                        g_strerror (stream.error));
-      else
-        set_save_error (error, path, G_IO_ERROR_FAILED, cairo_status_to_string (status));
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-
-  if (g_rename (tmp_path, path) != 0)
-    {
-      saved_errno = errno;
-      set_save_error (error, path, g_io_error_from_errno (saved_errno),
-                      g_strerror (saved_errno));
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-  return TRUE;
+  return raad_pdf_export (self, (RaadPdfPaginate) raad_facebook_document_paginate,
+                          (RaadPdfDrawPage) raad_facebook_document_draw_page, pdf_title,
+                          RAAD_FACEBOOK_PAGE_WIDTH, RAAD_FACEBOOK_PAGE_HEIGHT, path, error);
 }
