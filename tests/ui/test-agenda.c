@@ -17,6 +17,7 @@
 #include "raad-schedule.h"
 #include "raad-screenshot.h"
 #include "raad-test-util.h"
+#include "raad-ui-test.h"
 #include "raad-window.h"
 #include "raad-window-private.h"
 
@@ -53,21 +54,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-close_toplevels (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  close_toplevels ();
+  raad_ui_test_close_toplevels ();
   g_assert_finalize_object (fixture->store);
 }
 

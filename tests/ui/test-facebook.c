@@ -24,6 +24,7 @@
 #include "raad-screenshot.h"
 #include "raad-tag-editor.h"
 #include "raad-test-util.h"
+#include "raad-ui-test.h"
 #include "raad-vcard.h"
 #include "raad-vcard-import-dialog.h"
 #include "raad-window.h"
@@ -61,21 +62,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-close_toplevels (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  close_toplevels ();
+  raad_ui_test_close_toplevels ();
   fixture->window = NULL;
   g_assert_finalize_object (fixture->store);
 }
@@ -123,24 +113,6 @@ find_card (RaadWindow *window,
       if (g_strcmp0 (raad_record_get_id (RAAD_RECORD (member)), member_id) == 0
           && !raad_member_card_get_linking_pin (cards->pdata[i]))
         return cards->pdata[i];
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *widget,
-            const char *id)
-{
-  if (GTK_IS_BUILDABLE (widget)
-      && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
     }
   return NULL;
 }
@@ -369,7 +341,7 @@ test_example (Fixture       *fixture,
 
   /* Searching, as a user types into the entry. */
   page = _raad_window_get_facebook_page (fixture->window);
-  search = find_by_id (GTK_WIDGET (page), "search_entry");
+  search = raad_ui_test_find_by_id (GTK_WIDGET (page), "search_entry");
   g_assert_true (GTK_IS_SEARCH_ENTRY (search));
   gtk_editable_set_text (GTK_EDITABLE (search), "voed");
   expected = expected_search_cards (fixture->store, "voed");
@@ -379,7 +351,7 @@ test_example (Fixture       *fixture,
   assert_card_count (fixture->window, expected);
 
   /* Ctrl+F's action puts the focus in the search entry. */
-  gtk_widget_grab_focus (GTK_WIDGET (find_by_id (GTK_WIDGET (page), "new_member_button")));
+  gtk_widget_grab_focus (GTK_WIDGET (raad_ui_test_find_by_id (GTK_WIDGET (page), "new_member_button")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "facebook.search", NULL));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), search));
 
@@ -387,7 +359,7 @@ test_example (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   assert_card_count (fixture->window, total);
   {
-    GtkDropDown *roles = GTK_DROP_DOWN (find_by_id (GTK_WIDGET (page), "role_filter"));
+    GtkDropDown *roles = GTK_DROP_DOWN (raad_ui_test_find_by_id (GTK_WIDGET (page), "role_filter"));
     const char * const *role_ids = raad_member_roles ();
     guint chair = 0;
 
@@ -404,7 +376,7 @@ test_example (Fixture       *fixture,
 
   /* The attention-area filter, once the areas are read. */
   {
-    GtkDropDown *areas = GTK_DROP_DOWN (find_by_id (GTK_WIDGET (page), "area_filter"));
+    GtkDropDown *areas = GTK_DROP_DOWN (raad_ui_test_find_by_id (GTK_WIDGET (page), "area_filter"));
     const char *area;
 
     g_assert_true (raad_test_wait_until (drop_down_has_choices, areas, TIMEOUT_MS));
@@ -421,7 +393,7 @@ test_example (Fixture       *fixture,
   /* Nothing matches: the empty state, and Clear Filters brings everyone back. */
   gtk_editable_set_text (GTK_EDITABLE (search), "zzzqqq");
   assert_card_count (fixture->window, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_by_id (GTK_WIDGET (page),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (raad_ui_test_find_by_id (GTK_WIDGET (page),
                                                                             "content_stack"))),
                    ==, "no-results");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "facebook.clear-filters", NULL));
@@ -451,17 +423,17 @@ test_edit (Fixture       *fixture,
   editor = open_editor_from_card (fixture->window, id);
 
   /* The name, through its entry row. */
-  name_row = find_by_id (GTK_WIDGET (editor), "name_row");
+  name_row = raad_ui_test_find_by_id (GTK_WIDGET (editor), "name_row");
   g_assert_true (ADW_IS_ENTRY_ROW (name_row));
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Wilhelmina Testbeeld");
 
   /* An attention area removed with its "Remove …" button, one typed and added with Enter. */
-  areas = RAAD_TAG_EDITOR (find_by_id (GTK_WIDGET (editor), "areas_editor"));
+  areas = RAAD_TAG_EDITOR (raad_ui_test_find_by_id (GTK_WIDGET (editor), "areas_editor"));
   g_assert_nonnull (areas);
   g_assert_nonnull (raad_tag_editor_get_tags (areas)[0]);
   old_area = g_strdup (raad_tag_editor_get_tags (areas)[0]);
   remove_buttons = g_ptr_array_new ();
-  collect_widgets (find_by_id (GTK_WIDGET (areas), "pills"), GTK_TYPE_BUTTON, remove_buttons);
+  collect_widgets (raad_ui_test_find_by_id (GTK_WIDGET (areas), "pills"), GTK_TYPE_BUTTON, remove_buttons);
   g_assert_cmpuint (remove_buttons->len, >, 0);
   g_signal_emit_by_name (remove_buttons->pdata[0], "clicked");
   gtk_editable_set_text (raad_tag_editor_get_entry (areas), "Voedselveiligheid");
@@ -470,17 +442,17 @@ test_edit (Fixture       *fixture,
   g_assert_false (g_strv_contains (raad_tag_editor_get_tags (areas), old_area));
 
   /* A bad date keeps the editor open and saves nothing. */
-  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (editor), "term_end_row")),
+  gtk_editable_set_text (GTK_EDITABLE (raad_ui_test_find_by_id (GTK_WIDGET (editor), "term_end_row")),
                          "31-12-2027");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  g_assert_true (gtk_widget_get_visible (find_by_id (GTK_WIDGET (editor), "term_error_label")));
+  g_assert_true (gtk_widget_get_visible (raad_ui_test_find_by_id (GTK_WIDGET (editor), "term_error_label")));
   g_assert_true (find_editor () == editor);
   {
     g_autofree char *rev = raad_store_get_rev (fixture->store, id);
 
     g_assert_cmpstr (rev, ==, old_rev);
   }
-  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (editor), "term_end_row")),
+  gtk_editable_set_text (GTK_EDITABLE (raad_ui_test_find_by_id (GTK_WIDGET (editor), "term_end_row")),
                          "2027-12-31");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
@@ -527,7 +499,7 @@ test_cancel (Fixture       *fixture,
   member = raad_member_editor_get_member (editor);
   old_name = g_strdup (raad_member_get_name (member));
 
-  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (editor), "name_row")), "Niemand");
+  gtk_editable_set_text (GTK_EDITABLE (raad_ui_test_find_by_id (GTK_WIDGET (editor), "name_row")), "Niemand");
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -707,13 +679,13 @@ test_council_editor (Fixture       *fixture,
 
   /* A council with members is not deleted, and the editor says why. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
-  error_label = find_by_id (GTK_WIDGET (editor), "error_label");
+  error_label = raad_ui_test_find_by_id (GTK_WIDGET (editor), "error_label");
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), "member"));
   g_assert_true (raad_store_exists (fixture->store, councils[0]));
 
   /* Renaming it renames its section. */
-  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (editor), "name_row")),
+  gtk_editable_set_text (GTK_EDITABLE (raad_ui_test_find_by_id (GTK_WIDGET (editor), "name_row")),
                          "Raad van de Proef");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   while (g_main_context_iteration (NULL, FALSE))
@@ -785,11 +757,11 @@ test_vcard_import (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (dialog));
 
   /* Who will be added, and the button says how many. */
-  collect_widgets (find_by_id (GTK_WIDGET (dialog), "members_group"), ADW_TYPE_ACTION_ROW, rows);
+  collect_widgets (raad_ui_test_find_by_id (GTK_WIDGET (dialog), "members_group"), ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (rows->len, ==, 2);
-  add_button = find_by_id (GTK_WIDGET (dialog), "add_button");
+  add_button = raad_ui_test_find_by_id (GTK_WIDGET (dialog), "add_button");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (add_button)), ==, "_Add 2 Members");
-  g_assert_true (gtk_widget_get_visible (find_by_id (GTK_WIDGET (dialog), "council_group")));
+  g_assert_true (gtk_widget_get_visible (raad_ui_test_find_by_id (GTK_WIDGET (dialog), "council_group")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.add", NULL));
   g_assert_cmpuint (added, ==, 2);
@@ -838,17 +810,6 @@ test_print (Fixture       *fixture,
   raad_test_remove_tree (dir);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 static void
 test_app_actions (Fixture       *fixture,
                   gconstpointer  data)
@@ -875,7 +836,7 @@ test_app_actions (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = raad_ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
                    GTK_LICENSE_GPL_3_0);
@@ -883,9 +844,9 @@ test_app_actions (Fixture       *fixture,
 
   /* Preferences: the organisation's name is applied to the store. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = find_toplevel (RAAD_TYPE_PREFERENCES_WINDOW);
+  preferences = raad_ui_test_find_toplevel (RAAD_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
-  name_row = find_by_id (GTK_WIDGET (preferences), "organisation_row");
+  name_row = raad_ui_test_find_by_id (GTK_WIDGET (preferences), "organisation_row");
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Zorggroep Hernoemd");
   g_signal_emit_by_name (name_row, "apply");
   organisation = raad_organisation_load_default (fixture->store);

@@ -22,6 +22,7 @@
 #include "raad-sync-preferences-page.h"
 #include "raad-test-server.h"
 #include "raad-test-util.h"
+#include "raad-ui-test.h"
 #include "raad-window.h"
 #include "raad-window-private.h"
 
@@ -117,17 +118,6 @@ fixture_set_up_server (Fixture       *fixture,
   create_databases (fixture->server, fixture->store);
 }
 
-static void
-close_toplevels (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static gboolean
 photos_decoded (gpointer data)
 {
@@ -140,7 +130,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   /* The face-book may still decode a synced photo in a thread that holds the member. */
   g_assert_true (raad_test_wait_until (photos_decoded, NULL, TIMEOUT_MS));
-  close_toplevels ();
+  raad_ui_test_close_toplevels ();
   g_assert_true (raad_test_wait_until (photos_decoded, NULL, TIMEOUT_MS));
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -152,24 +142,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->member_id);
   g_free (fixture->rev_a);
   g_free (fixture->rev_b);
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *widget,
-            const char *id)
-{
-  if (GTK_IS_BUILDABLE (widget)
-      && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Widgets built in code carry a widget name instead of a buildable id. */
@@ -206,18 +178,7 @@ click (GtkWidget *button)
   iterate ();
 }
 
-G_GNUC_UNUSED static gpointer
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
-/* A document as the replicator sends it: the revision with its "_revisions" path. */
+G_GNUC_UNUSED /* A document as the replicator sends it: the revision with its "_revisions" path. */
 static JsonObject *
 export_doc (RaadStore  *store,
             const char *id,
@@ -488,7 +449,7 @@ test_conflict_merge (Fixture       *fixture,
   choose (dialog, "attention_areas", b);
   choose (dialog, "_attachments", b);
 
-  save_button = find_by_id (GTK_WIDGET (dialog), "save_button");
+  save_button = raad_ui_test_find_by_id (GTK_WIDGET (dialog), "save_button");
   g_assert_nonnull (save_button);
   g_assert_true (gtk_widget_is_sensitive (save_button));
   click (save_button);
@@ -576,7 +537,7 @@ test_conflict_narrow (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 720);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (fixture->window));
   gtk_window_present (GTK_WINDOW (dialog));
-  leaflet = ADW_LEAFLET (find_by_id (GTK_WIDGET (dialog), "leaflet"));
+  leaflet = ADW_LEAFLET (raad_ui_test_find_by_id (GTK_WIDGET (dialog), "leaflet"));
   g_assert_true (raad_test_wait_until ((gboolean (*) (gpointer)) adw_leaflet_get_folded,
                                        leaflet, TIMEOUT_MS));
 
@@ -698,7 +659,7 @@ test_conflict_screenshots (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 720);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (fixture->window));
   gtk_window_present (GTK_WINDOW (dialog));
-  leaflet = ADW_LEAFLET (find_by_id (GTK_WIDGET (dialog), "leaflet"));
+  leaflet = ADW_LEAFLET (raad_ui_test_find_by_id (GTK_WIDGET (dialog), "leaflet"));
   g_assert_true (raad_test_wait_until ((gboolean (*) (gpointer)) adw_leaflet_get_folded,
                                        leaflet, TIMEOUT_MS));
   raad_conflict_dialog_select (dialog, fixture->member_id);
@@ -825,7 +786,7 @@ type_into (GtkWidget  *root,
            const char *id,
            const char *text)
 {
-  GtkWidget *row = find_by_id (root, id);
+  GtkWidget *row = raad_ui_test_find_by_id (root, id);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -835,7 +796,7 @@ static const char *
 label_text (GtkWidget  *root,
             const char *id)
 {
-  GtkWidget *label = find_by_id (root, id);
+  GtkWidget *label = raad_ui_test_find_by_id (root, id);
 
   g_assert_true (GTK_IS_LABEL (label));
   return gtk_label_get_label (GTK_LABEL (label));
@@ -847,7 +808,7 @@ open_sync_preferences (GtkWindow **preferences)
   RaadSyncPreferencesPage *page;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  *preferences = find_toplevel (RAAD_TYPE_PREFERENCES_WINDOW);
+  *preferences = raad_ui_test_find_toplevel (RAAD_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (*preferences);
   page = find_by_type (GTK_WIDGET (*preferences), RAAD_TYPE_SYNC_PREFERENCES_PAGE);
   g_assert_nonnull (page);
@@ -861,21 +822,21 @@ static void
 click_and_wait (RaadSyncPreferencesPage *page,
                 const char              *id)
 {
-  click (find_by_id (GTK_WIDGET (page), id));
+  click (raad_ui_test_find_by_id (GTK_WIDGET (page), id));
   g_assert_true (raad_test_wait_until (page_idle, page, raad_test_timeout_ms (30000)));
 }
 
 static RaadSyncButton *
 window_sync_button (RaadWindow *window)
 {
-  return RAAD_SYNC_BUTTON (find_by_id (GTK_WIDGET (window), "sync_button"));
+  return RAAD_SYNC_BUTTON (raad_ui_test_find_by_id (GTK_WIDGET (window), "sync_button"));
 }
 
 static gboolean
 revealed (GtkWidget  *root,
           const char *id)
 {
-  GtkWidget *revealer = find_by_id (root, id);
+  GtkWidget *revealer = raad_ui_test_find_by_id (root, id);
 
   g_assert_true (GTK_IS_REVEALER (revealer));
   return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
@@ -972,7 +933,7 @@ test_preferences (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
 
   page = open_sync_preferences (&preferences);
-  g_assert_false (gtk_widget_get_visible (find_by_id (GTK_WIDGET (page), "status_group")));
+  g_assert_false (gtk_widget_get_visible (raad_ui_test_find_by_id (GTK_WIDGET (page), "status_group")));
 
   /* Nothing typed: the page says what is missing. */
   click_and_wait (page, "test_button");
@@ -987,7 +948,7 @@ test_preferences (Fixture       *fixture,
   g_assert_cmpstr (label_text (GTK_WIDGET (page), "message_label"), ==,
                    "Wrong user name or password.");
   g_assert_false (raad_sync_is_configured (sync));
-  g_assert_false (gtk_widget_get_visible (find_by_id (GTK_WIDGET (page), "access_group")));
+  g_assert_false (gtk_widget_get_visible (raad_ui_test_find_by_id (GTK_WIDGET (page), "access_group")));
 
   /* A server that is not there. */
   {
@@ -1008,7 +969,7 @@ test_preferences (Fixture       *fixture,
   g_assert_cmpstr (label_text (GTK_WIDGET (page), "message_label"), ==,
                    "The connection works. Below is what this account may do.");
   g_assert_false (raad_sync_is_configured (sync));
-  access_group = find_by_id (GTK_WIDGET (page), "access_group");
+  access_group = raad_ui_test_find_by_id (GTK_WIDGET (page), "access_group");
   g_assert_true (gtk_widget_get_visible (access_group));
   collect_by_type (access_group, ADW_TYPE_ACTION_ROW, rows);
   /* The organisation and its two councils. */
@@ -1046,9 +1007,9 @@ test_preferences (Fixture       *fixture,
   g_assert_cmpint (raad_sync_get_state (sync), ==, RAAD_SYNC_STATE_IDLE);
   g_assert_nonnull (raad_sync_get_last_sync (sync));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
-  g_assert_true (gtk_widget_get_visible (find_by_id (GTK_WIDGET (page), "status_group")));
+  g_assert_true (gtk_widget_get_visible (raad_ui_test_find_by_id (GTK_WIDGET (page), "status_group")));
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (
-                                     ADW_ACTION_ROW (find_by_id (GTK_WIDGET (page),
+                                     ADW_ACTION_ROW (raad_ui_test_find_by_id (GTK_WIDGET (page),
                                                                  "status_row"))),
                                    "Synced at "));
   /* The organisation reached the server. */
@@ -1068,9 +1029,9 @@ test_preferences (Fixture       *fixture,
   take_screenshot (GTK_WIDGET (preferences), "preferences-sync-360.png", 370);
 
   /* Disconnect, after a question: no account, every record kept. */
-  click (find_by_id (GTK_WIDGET (page), "disconnect_button"));
+  click (raad_ui_test_find_by_id (GTK_WIDGET (page), "disconnect_button"));
   {
-    AdwMessageDialog *question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    AdwMessageDialog *question = raad_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 
     g_assert_nonnull (question);
     g_assert_cmpstr (adw_message_dialog_get_heading (question), ==,
@@ -1080,7 +1041,7 @@ test_preferences (Fixture       *fixture,
   g_assert_true (raad_test_wait_until (page_idle, page, TIMEOUT_MS));
   g_assert_false (raad_sync_is_configured (sync));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
-  g_assert_false (gtk_widget_get_visible (find_by_id (GTK_WIDGET (page), "status_group")));
+  g_assert_false (gtk_widget_get_visible (raad_ui_test_find_by_id (GTK_WIDGET (page), "status_group")));
   g_assert_cmpstr (label_text (GTK_WIDGET (page), "message_label"), ==,
                    "Disconnected. Every record is still on this laptop.");
   g_assert_true (raad_store_exists (fixture->store, fixture->council_id));
@@ -1094,7 +1055,7 @@ test_header (Fixture       *fixture,
 {
   RaadSync *sync = raad_window_get_sync (fixture->window);
   RaadSyncButton *button = window_sync_button (fixture->window);
-  GtkWidget *inner = find_by_id (GTK_WIDGET (button), "button");
+  GtkWidget *inner = raad_ui_test_find_by_id (GTK_WIDGET (button), "button");
   GtkWindow *preferences;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *synced_at = NULL;
@@ -1168,7 +1129,7 @@ test_header (Fixture       *fixture,
 
   /* In an error a click opens the sync settings (a retry would fail the same way). */
   click (inner);
-  preferences = find_toplevel (RAAD_TYPE_PREFERENCES_WINDOW);
+  preferences = raad_ui_test_find_toplevel (RAAD_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   g_assert_cmpstr (adw_preferences_window_get_visible_page_name (
                      ADW_PREFERENCES_WINDOW (preferences)), ==, "sync");
@@ -1179,7 +1140,7 @@ test_header (Fixture       *fixture,
 
     g_assert_true (raad_test_wait_until (page_idle, page, TIMEOUT_MS));
     g_assert_cmpstr (adw_action_row_get_subtitle (
-                       ADW_ACTION_ROW (find_by_id (GTK_WIDGET (page), "status_row"))), ==,
+                       ADW_ACTION_ROW (raad_ui_test_find_by_id (GTK_WIDGET (page), "status_row"))), ==,
                      "Sync stopped: Wrong user name or password");
   }
   gtk_window_destroy (preferences);
@@ -1276,8 +1237,8 @@ test_conflict_through_sync (Fixture       *fixture,
   take_screenshot (GTK_WIDGET (fixture->window), "header-conflicts-1280x800.png", 1280);
 
   /* Review: A's role, B's e-mail address. */
-  click (find_by_id (GTK_WIDGET (fixture->window), "review_button"));
-  dialog = find_toplevel (RAAD_TYPE_CONFLICT_DIALOG);
+  click (raad_ui_test_find_by_id (GTK_WIDGET (fixture->window), "review_button"));
+  dialog = raad_ui_test_find_toplevel (RAAD_TYPE_CONFLICT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (_raad_conflict_dialog_get_current_id (dialog), ==, id);
   {
@@ -1287,7 +1248,7 @@ test_conflict_through_sync (Fixture       *fixture,
   }
   choose (dialog, "role", version_index (dialog, rev_a));
   choose (dialog, "email", version_index (dialog, rev_b));
-  click (find_by_id (GTK_WIDGET (dialog), "save_button"));
+  click (raad_ui_test_find_by_id (GTK_WIDGET (dialog), "save_button"));
 
   assert_one_live_leaf (fixture, &body_a);
   g_assert_cmpstr (json_object_get_string_member (body_a, "role"), ==, RAAD_ROLE_CHAIR);
@@ -1356,7 +1317,7 @@ test_rejections (Fixture       *fixture,
 
   /* The preferences list it with the server's reason. */
   page = open_sync_preferences (&preferences);
-  group = find_by_id (GTK_WIDGET (page), "rejections_group");
+  group = raad_ui_test_find_by_id (GTK_WIDGET (page), "rejections_group");
   g_assert_true (gtk_widget_get_visible (group));
   collect_by_type (group, ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (rows->len, ==, 1);
@@ -1515,7 +1476,7 @@ test_certificate (Fixture       *fixture,
   proxy = tls_proxy_new (fixture->server, dir);
 
   page = open_sync_preferences (&preferences);
-  certificate_group = find_by_id (GTK_WIDGET (page), "certificate_group");
+  certificate_group = raad_ui_test_find_by_id (GTK_WIDGET (page), "certificate_group");
   type_into (GTK_WIDGET (page), "url_row", proxy->url);
   type_into (GTK_WIDGET (page), "user_row", RAAD_TEST_SERVER_ADMIN);
   type_into (GTK_WIDGET (page), "password_row", RAAD_TEST_SERVER_ADMIN_PASSWORD);
@@ -1560,13 +1521,13 @@ test_certificate (Fixture       *fixture,
   if (raad_sync_get_state (sync) == RAAD_SYNC_STATE_SYNCING)
     g_assert_true (wait_run (sync));
   g_assert_cmpint (raad_sync_get_state (sync), ==, RAAD_SYNC_STATE_IDLE);
-  g_assert_true (gtk_widget_get_visible (find_by_id (GTK_WIDGET (page), "pinned_row")));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_by_id (GTK_WIDGET (page),
+  g_assert_true (gtk_widget_get_visible (raad_ui_test_find_by_id (GTK_WIDGET (page), "pinned_row")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (raad_ui_test_find_by_id (GTK_WIDGET (page),
                                                                             "pinned_row"))),
                    ==, proxy->fingerprint);
   raad_sync_set_automatic (sync, FALSE);
   gtk_window_destroy (preferences);
-  close_toplevels ();
+  raad_ui_test_close_toplevels ();
   fixture->window = NULL;
   tls_proxy_free (proxy);
   raad_test_remove_tree (dir);
@@ -1721,7 +1682,7 @@ test_keyring (Fixture       *fixture,
   configure (raad_window_get_sync (fixture->window), fixture->server);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   fixture_open_window (fixture, 1280, 800);
-  banner = RAAD_SYNC_BANNER (find_by_id (GTK_WIDGET (fixture->window), "sync_banner"));
+  banner = RAAD_SYNC_BANNER (raad_ui_test_find_by_id (GTK_WIDGET (fixture->window), "sync_banner"));
   g_assert_true (raad_test_wait_until (banner_idle, banner, raad_test_timeout_ms (30000)));
   sync = raad_window_get_sync (fixture->window);
   g_assert_false (raad_sync_has_password (sync));
@@ -1758,7 +1719,7 @@ test_keyring (Fixture       *fixture,
   /* The next start takes it from there and syncs by itself. */
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   fixture_open_window (fixture, 1280, 800);
-  banner = RAAD_SYNC_BANNER (find_by_id (GTK_WIDGET (fixture->window), "sync_banner"));
+  banner = RAAD_SYNC_BANNER (raad_ui_test_find_by_id (GTK_WIDGET (fixture->window), "sync_banner"));
   sync = raad_window_get_sync (fixture->window);
   g_assert_true (raad_test_wait_until (banner_idle, banner, raad_test_timeout_ms (30000)));
   g_assert_true (raad_sync_has_password (sync));
@@ -1770,11 +1731,11 @@ test_keyring (Fixture       *fixture,
 
   /* The preferences show the kept password; disconnecting removes it from the keyring. */
   page = open_sync_preferences (&preferences);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (page),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (raad_ui_test_find_by_id (GTK_WIDGET (page),
                                                                     "password_row"))), ==,
                    RAAD_TEST_SERVER_ADMIN_PASSWORD);
-  click (find_by_id (GTK_WIDGET (page), "disconnect_button"));
-  adw_message_dialog_response (find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "disconnect");
+  click (raad_ui_test_find_by_id (GTK_WIDGET (page), "disconnect_button"));
+  adw_message_dialog_response (raad_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "disconnect");
   g_assert_true (raad_test_wait_until (page_idle, page, TIMEOUT_MS));
   g_clear_pointer (&kept, g_free);
   kept = keyring_lookup (url, RAAD_TEST_SERVER_ADMIN, &error);
