@@ -20,8 +20,10 @@
 /* An agenda has tens of items, so the builder is a GtkListBox rebuilt from the store after
  * every change: numbers and start times come from raad_schedule_compute over the whole list
  * anyway. A rebuild keeps the focus on the row of the same item, which is what makes Alt+Up
- * and Alt+Down keep the focus on the moved item. Changes from elsewhere (sync) arrive through
- * the store's "changed" signal and rebuild in an idle. */
+ * and Alt+Down keep the focus on the moved item. A move only reorders and renumbers the
+ * existing rows (reorder_agenda). Opening a meeting only moves the highlight in the meetings
+ * list. Changes from elsewhere (sync) arrive through the store's "changed" signal and
+ * refresh, in one idle, only the lists the changed types and ids concern. */
 
 struct _RaadAgendaPage
 {
@@ -36,6 +38,11 @@ struct _RaadAgendaPage
   GPtrArray    *removed_meeting;  /* the last deleted meeting, its items and points, for Undo */
   AdwToast     *last_toast;
   guint         refresh_idle_id;
+  /* What the store's "changed" signal asked to refresh, done together in an idle; each
+   * refresh clears its flag, so the page's own writes, refreshed at once, cost nothing more. */
+  gboolean      stale_meetings;
+  gboolean      stale_requests;
+  gboolean      stale_agenda;
 
   AdwLeaflet   *leaflet;
   GtkListBox   *upcoming_list;
@@ -179,6 +186,7 @@ refresh_meetings (RaadAgendaPage *self)
   g_autofree char *today = today_string ();
   guint n;
 
+  self->stale_meetings = FALSE;
   clear_list (self->upcoming_list);
   clear_list (self->past_list);
   g_clear_pointer (&self->next_meeting_id, g_free);
@@ -206,6 +214,27 @@ refresh_meetings (RaadAgendaPage *self)
       else
         gtk_list_box_prepend (self->past_list, row);
     }
+}
+
+/* Moves the highlight to the row of the open meeting, without rebuilding the lists. */
+static void
+update_meeting_highlight (RaadAgendaPage *self)
+{
+  GtkListBox *lists[] = { self->upcoming_list, self->past_list };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (lists[i]));
+         child != NULL; child = gtk_widget_get_next_sibling (child))
+      {
+        const char *id = g_object_get_data (G_OBJECT (child), "raad-meeting-id");
+
+        if (id == NULL)
+          continue;
+        if (g_strcmp0 (id, self->meeting_id) == 0)
+          gtk_widget_add_css_class (child, "raad-agenda-open");
+        else
+          gtk_widget_remove_css_class (child, "raad-agenda-open");
+      }
 }
 
 /* Requests */
@@ -318,6 +347,7 @@ refresh_requests (RaadAgendaPage *self)
   g_autofree char *today = today_string ();
   guint n;
 
+  self->stale_requests = FALSE;
   clear_list (self->request_list);
   if (self->store == NULL || self->council_id == NULL)
     return;
@@ -358,6 +388,29 @@ new_label (const char *text,
   return label;
 }
 
+/* The row's label for a screen reader, again after a move renumbered it. */
+static void
+set_item_row_label (GtkWidget               *row,
+                    RaadAgendaItem          *item,
+                    const RaadScheduleEntry *entry,
+                    const char              *number_text,
+                    const char              *time_text)
+{
+  const char *item_title = raad_record_get_string (RAAD_RECORD (item), "title");
+  const char *detail = g_object_get_data (G_OBJECT (row), "raad-detail");
+  /* "min" is an abbreviation: the same for one and for many. */
+  g_autofree char *minutes = g_strdup_printf (_("%u min"), entry->duration);
+  g_autofree char *accessible = NULL;
+
+  /* Translators: an agenda row for a screen reader: number, start time, title, minutes,
+   * then purpose and presenter */
+  accessible = g_strdup_printf (_("%s, %s, %s, %s. %s"), number_text, time_text,
+                                item_title != NULL ? item_title : "", minutes,
+                                detail != NULL ? detail : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+}
+
 static GtkWidget *
 new_item_row (RaadAgendaPage          *self,
               RaadAgendaItem          *item,
@@ -379,7 +432,6 @@ new_item_row (RaadAgendaPage          *self,
   /* "min" is an abbreviation: the same for one and for many. */
   g_autofree char *minutes = g_strdup_printf (_("%u min"), entry->duration);
   g_autoptr(GString) detail = g_string_new (purpose);
-  g_autofree char *accessible = NULL;
   gboolean shared = FALSE;
 
   g_object_get (item, "shared", &shared, NULL);
@@ -435,13 +487,10 @@ new_item_row (RaadAgendaPage          *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "raad-item", g_object_ref (item), g_object_unref);
 
-  /* Translators: an agenda row for a screen reader: number, start time, title, minutes,
-   * then purpose and presenter */
-  accessible = g_strdup_printf (_("%s, %s, %s, %s. %s"), number_text, time_text,
-                                item_title != NULL ? item_title : "", minutes, detail->str);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  gtk_widget_set_tooltip_text (row, _("Enter to edit, Alt+Up or Alt+Down to move"));
+  g_object_set_data_full (G_OBJECT (row), "raad-detail", g_strdup (detail->str), g_free);
+  set_item_row_label (row, item, entry, number_text, time_text);
+  /* The hint "Enter to edit, Alt+Up or Alt+Down to move" is the list's tooltip (see
+   * agenda_query_tooltip_cb): a tooltip per row cost two thirds of building the row. */
   return row;
 }
 
@@ -579,6 +628,7 @@ refresh_agenda (RaadAgendaPage *self)
   guint start = 0, planned = 0, end, sum = 0;
   gboolean has_times, has_end;
 
+  self->stale_agenda = FALSE;
   if (current != NULL)
     keep_id = g_strdup (raad_record_get_id (RAAD_RECORD (current)));
   clear_list (self->agenda_list);
@@ -692,6 +742,115 @@ refresh_agenda (RaadAgendaPage *self)
   update_actions (self);
 }
 
+/* After a move, puts the existing rows in the store's new order and renumbers them, instead
+ * of building them again. Returns FALSE when the rows do not match the items (then rebuild). */
+static gboolean
+reorder_agenda (RaadAgendaPage *self)
+{
+  g_autoptr(RaadRecord) meeting = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree RaadScheduleEntry *entries = NULL;
+  const char *start_time;
+  guint start = 0, first = 0, last, n_item_rows = 0;
+  gboolean has_times;
+
+  if (self->store == NULL || self->meeting_id == NULL
+      || (meeting = raad_record_load (self->store, self->meeting_id, NULL)) == NULL)
+    return FALSE;
+  /* The rows as they are: each item row, then the notes that follow it. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      RaadAgendaItem *item;
+
+      if (!GTK_IS_LIST_BOX_ROW (child))
+        continue;
+      item = _raad_agenda_page_row_get_item (GTK_LIST_BOX_ROW (child));
+      if (item != NULL)
+        {
+          g_hash_table_insert (groups, (gpointer) raad_record_get_id (RAAD_RECORD (item)),
+                               GUINT_TO_POINTER (rows->len + 1));
+          n_item_rows++;
+        }
+      else if (rows->len == 0)
+        return FALSE;
+      g_ptr_array_add (rows, g_object_ref (child));
+    }
+  items = raad_agenda_list_items (self->store, self->meeting_id);
+  if (items->len != n_item_rows)
+    return FALSE;
+  /* The rows in the new order. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *id = raad_record_get_id (items->pdata[i]);
+      guint at = GPOINTER_TO_UINT (g_hash_table_lookup (groups, id));
+
+      if (at == 0 || _raad_agenda_page_row_get_item (rows->pdata[at - 1]) != items->pdata[i])
+        return FALSE;
+      g_ptr_array_add (order, rows->pdata[at - 1]);
+      for (guint j = at;
+           j < rows->len && _raad_agenda_page_row_get_item (rows->pdata[j]) == NULL; j++)
+        g_ptr_array_add (order, rows->pdata[j]);
+    }
+  if (order->len != rows->len)
+    return FALSE;
+  /* Only the rows between the first and the last difference move. */
+  last = rows->len;
+  while (first < rows->len && rows->pdata[first] == order->pdata[first])
+    first++;
+  /* A selected row taken out keeps its selected state and could not be selected again: the
+   * callers select the moved item's row afterwards. */
+  gtk_list_box_unselect_all (self->agenda_list);
+  while (last > first && rows->pdata[last - 1] == order->pdata[last - 1])
+    last--;
+  for (guint i = first; i < last; i++)
+    gtk_list_box_remove (self->agenda_list, rows->pdata[i]);
+  for (guint i = first; i < last; i++)
+    gtk_list_box_insert (self->agenda_list, order->pdata[i], i);
+
+  /* Numbers and start times follow the order; depths and durations do not change. */
+  entries = g_new0 (RaadScheduleEntry, MAX (items->len, 1));
+  for (guint i = 0; i < items->len; i++)
+    {
+      guint duration = 0;
+
+      g_object_get (items->pdata[i], "duration", &duration, NULL);
+      entries[i].depth = raad_record_get_string (items->pdata[i], "parent-id") != NULL ? 1 : 0;
+      entries[i].duration = duration;
+    }
+  start_time = raad_record_get_string (meeting, "start_time");
+  has_times = start_time != NULL && raad_schedule_parse_time (start_time, &start);
+  raad_schedule_compute (entries, items->len, start);
+  for (guint i = 0, k = 0; i < order->len; i++)
+    {
+      GtkWidget *row = order->pdata[i];
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      GtkWidget *number = gtk_widget_get_first_child (box);
+      GtkWidget *time = gtk_widget_get_next_sibling (number);
+      RaadAgendaItem *item = _raad_agenda_page_row_get_item (GTK_LIST_BOX_ROW (row));
+      g_autofree char *number_text = NULL;
+      g_autofree char *time_text = NULL;
+
+      if (item == NULL)
+        continue;
+      number_text = raad_schedule_format_number (entries[k].number);
+      time_text = has_times ? raad_schedule_format_time (entries[k].start) : g_strdup ("");
+      k++;
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (number)), number_text) == 0
+          && g_strcmp0 (gtk_label_get_text (GTK_LABEL (time)), time_text) == 0)
+        continue;
+      gtk_label_set_text (GTK_LABEL (number), number_text);
+      gtk_label_set_text (GTK_LABEL (time), time_text);
+      set_item_row_label (row, item, &entries[k - 1], number_text, time_text);
+    }
+  self->stale_agenda = FALSE;
+  update_actions (self);
+  return TRUE;
+}
+
 static void
 refresh_all (RaadAgendaPage *self)
 {
@@ -707,24 +866,75 @@ refresh_idle_cb (gpointer data)
   RaadAgendaPage *self = data;
 
   self->refresh_idle_id = 0;
-  refresh_all (self);
+  if (self->stale_meetings)
+    refresh_meetings (self);
+  if (self->stale_requests)
+    refresh_requests (self);
+  if (self->stale_agenda)
+    refresh_agenda (self);
+  update_actions (self);
   return G_SOURCE_REMOVE;
 }
 
 /* Callbacks */
+
+/* Whether one of @ids is an agenda item of the open meeting (or was: a row shows it). */
+static gboolean
+concerns_open_meeting (RaadAgendaPage *self,
+                       GStrv           ids)
+{
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      g_autoptr(RaadRecord) record = NULL;
+
+      if (find_item_row (self, ids[i]) != NULL)
+        return TRUE;
+      record = raad_record_load (self->store, ids[i], NULL);
+      if (record != NULL && RAAD_IS_AGENDA_ITEM (record)
+          && g_strcmp0 (raad_record_get_string (record, "meeting-id"), self->meeting_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
 
 static void
 store_changed_cb (RaadAgendaPage *self,
                   GStrv           types,
                   GStrv           ids)
 {
-  static const char * const watched[] = { "meeting", "agenda_item", "request", "action_point",
-                                          "shared_item", "member", NULL };
-  gboolean relevant = types == NULL;
+  gboolean open = self->meeting_id != NULL;
 
-  for (guint i = 0; types != NULL && types[i] != NULL && !relevant; i++)
-    relevant = g_strv_contains (watched, types[i]);
-  if (relevant && self->refresh_idle_id == 0)
+  if (types == NULL)
+    {
+      self->stale_meetings = self->stale_requests = TRUE;
+      self->stale_agenda = open;
+    }
+  for (guint i = 0; types != NULL && types[i] != NULL; i++)
+    {
+      const char *type = types[i];
+
+      if (g_str_equal (type, "meeting"))
+        {
+          self->stale_meetings = TRUE;
+          /* The open meeting's title and times head the agenda. */
+          if (open && ids != NULL && g_strv_contains ((const char * const *) ids, self->meeting_id))
+            self->stale_agenda = TRUE;
+        }
+      else if (g_str_equal (type, "request"))
+        self->stale_requests = TRUE;
+      else if (g_str_equal (type, "member"))
+        {
+          /* Presenters, owners and askers are shown by name. */
+          self->stale_requests = TRUE;
+          self->stale_agenda |= open;
+        }
+      else if (g_str_equal (type, "action_point") || g_str_equal (type, "shared_item"))
+        self->stale_agenda |= open;
+      else if (g_str_equal (type, "agenda_item") && open && !self->stale_agenda)
+        self->stale_agenda = concerns_open_meeting (self, ids);
+    }
+  if ((self->stale_meetings || self->stale_requests || self->stale_agenda)
+      && self->refresh_idle_id == 0)
     self->refresh_idle_id = g_idle_add (refresh_idle_cb, self);
 }
 
@@ -767,6 +977,30 @@ request_row_activated_cb (RaadAgendaPage *self,
 
   if (request != NULL)
     gtk_window_present (raad_agenda_request_editor_new (self, request));
+}
+
+/* One tooltip for all item rows, asked when the pointer rests on one. */
+static gboolean
+agenda_query_tooltip_cb (GtkWidget  *list,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard,
+                         GtkTooltip *tooltip)
+{
+  GtkListBoxRow *row = NULL;
+
+  if (keyboard)
+    {
+      GtkWidget *focus = gtk_widget_get_focus_child (list);
+
+      row = GTK_IS_LIST_BOX_ROW (focus) ? GTK_LIST_BOX_ROW (focus) : NULL;
+    }
+  else
+    row = gtk_list_box_get_row_at_y (GTK_LIST_BOX (list), y);
+  if (row == NULL || _raad_agenda_page_row_get_item (row) == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, _("Enter to edit, Alt+Up or Alt+Down to move"));
+  return TRUE;
 }
 
 static void
@@ -822,7 +1056,8 @@ drop_cb (GtkDropTarget *target,
       return FALSE;
     }
   id = g_strdup (raad_record_get_id (dragged));
-  refresh_agenda (self);
+  if (!reorder_agenda (self))
+    refresh_agenda (self);
   focus_item (self, id, TRUE);
   return TRUE;
 }
@@ -1009,7 +1244,8 @@ move_action (GtkWidget  *widget,
       gtk_widget_error_bell (widget);
       return;
     }
-  refresh_agenda (self);
+  if (!reorder_agenda (self))
+    refresh_agenda (self);
   focus_item (self, raad_record_get_id (RAAD_RECORD (moved)), TRUE);
 }
 
@@ -1241,6 +1477,11 @@ raad_agenda_page_init (RaadAgendaPage *self)
   gtk_list_box_set_selection_mode (self->agenda_list, GTK_SELECTION_SINGLE);
   g_signal_connect_swapped (self->agenda_list, "selected-rows-changed",
                             G_CALLBACK (agenda_row_selected_cb), self);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->agenda_list), TRUE);
+  g_signal_connect (self->agenda_list, "query-tooltip", G_CALLBACK (agenda_query_tooltip_cb), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->agenda_list),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Enter to edit, Alt+Up or Alt+Down to move"), -1);
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::current-council",
@@ -1288,8 +1529,8 @@ raad_agenda_page_open_meeting (RaadAgendaPage *self,
 
   g_free (self->meeting_id);
   self->meeting_id = g_strdup (meeting_id);
-  refresh_meetings (self);
   refresh_agenda (self);
+  update_meeting_highlight (self);
   if (meeting_id != NULL)
     adw_leaflet_set_visible_child_name (self->leaflet, "builder");
 }
