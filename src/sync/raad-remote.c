@@ -377,6 +377,13 @@ raad_remote_call_text (RaadRemote    *self,
         {
           if (root == NULL)
             {
+              /* Most often an answer cut off by a connection that broke (a server that
+               * went down mid-answer): worth another try like any transport failure. */
+              if (++attempts <= 2 && !g_cancellable_is_cancelled (cancellable))
+                {
+                  g_usleep (attempts * 150 * 1000);
+                  continue;
+                }
               g_set_error (error, RAAD_SYNC_ERROR, RAAD_SYNC_ERROR_SERVER,
                            "The server answered %s %s with something that is not JSON",
                            method, path);
