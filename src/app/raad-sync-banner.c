@@ -308,11 +308,9 @@ raad_sync_banner_set_sync (RaadSyncBanner *self,
   g_set_object (&self->sync, sync);
   if (sync != NULL)
     {
-      g_signal_connect_swapped (sync, "notify::state", G_CALLBACK (update), self);
-      g_signal_connect_swapped (sync, "notify::progress", G_CALLBACK (update), self);
-      g_signal_connect_swapped (sync, "notify::error-message", G_CALLBACK (update), self);
-      g_signal_connect_swapped (sync, "notify::n-conflicts", G_CALLBACK (update), self);
-      g_signal_connect_swapped (sync, "notify::configured", G_CALLBACK (update), self);
+      /* Every property of the sync shows here; a password from the keyring or the settings
+       * changes none, which "finished" covers. */
+      g_signal_connect_swapped (sync, "notify", G_CALLBACK (update), self);
       g_signal_connect_swapped (sync, "finished", G_CALLBACK (update), self);
     }
   update (self);

@@ -276,12 +276,9 @@ raad_sync_button_set_sync (RaadSyncButton *self,
   g_set_object (&self->sync, sync);
   if (sync != NULL)
     {
-      g_signal_connect_swapped (sync, "notify::state", G_CALLBACK (update), self);
-      g_signal_connect_swapped (sync, "notify::progress", G_CALLBACK (update), self);
-      g_signal_connect_swapped (sync, "notify::last-sync", G_CALLBACK (update), self);
-      g_signal_connect_swapped (sync, "notify::error-message", G_CALLBACK (update), self);
-      g_signal_connect_swapped (sync, "notify::configured", G_CALLBACK (update), self);
-      /* A password from the keyring or the settings changes no property. */
+      /* Every property of the sync shows here; a password from the keyring or the settings
+       * changes none, which "finished" covers. */
+      g_signal_connect_swapped (sync, "notify", G_CALLBACK (update), self);
       g_signal_connect_swapped (sync, "finished", G_CALLBACK (update), self);
     }
   update (self);
