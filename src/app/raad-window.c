@@ -13,6 +13,8 @@
 #include "raad-facebook-page.h"
 #include "raad-organisation.h"
 #include "raad-record-list.h"
+#include "raad-signals-page.h"
+#include "raad-speelveld-page.h"
 #include "raad-sync-banner.h"
 #include "raad-sync-button.h"
 #include "raad-window.h"
@@ -37,6 +39,8 @@ struct _RaadWindow
   GtkDropDown          *council_dropdown;
   RaadFacebookPage     *facebook_page;
   RaadAgendaPage       *agenda_page;
+  RaadSpeelveldPage    *speelveld_page;
+  RaadSignalsPage      *signals_page;
   AdwStatusPage        *error_page;
   RaadSyncButton       *sync_button;
   RaadSyncBanner       *sync_banner;
@@ -432,6 +436,8 @@ raad_window_constructed (GObject *object)
                                G_CONNECT_SWAPPED);
       raad_facebook_page_set_store (self->facebook_page, self->store);
       raad_agenda_page_set_store (self->agenda_page, self->store);
+      raad_speelveld_page_set_store (self->speelveld_page, self->store);
+      raad_signals_page_set_store (self->signals_page, self->store);
 
       /* One sync per store; the password comes from the keyring, then it runs by itself. */
       self->sync = raad_sync_new (self->store);
@@ -520,6 +526,8 @@ raad_window_class_init (RaadWindowClass *klass)
   g_type_ensure (RAAD_TYPE_COUNCIL);
   g_type_ensure (RAAD_TYPE_AGENDA_PAGE);
   g_type_ensure (RAAD_TYPE_FACEBOOK_PAGE);
+  g_type_ensure (RAAD_TYPE_SIGNALS_PAGE);
+  g_type_ensure (RAAD_TYPE_SPEELVELD_PAGE);
   g_type_ensure (RAAD_TYPE_SYNC_BANNER);
   g_type_ensure (RAAD_TYPE_SYNC_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/app/raad-window.ui");
@@ -529,6 +537,8 @@ raad_window_class_init (RaadWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaadWindow, council_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RaadWindow, facebook_page);
   gtk_widget_class_bind_template_child (widget_class, RaadWindow, agenda_page);
+  gtk_widget_class_bind_template_child (widget_class, RaadWindow, speelveld_page);
+  gtk_widget_class_bind_template_child (widget_class, RaadWindow, signals_page);
   gtk_widget_class_bind_template_child (widget_class, RaadWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RaadWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, RaadWindow, sync_banner);

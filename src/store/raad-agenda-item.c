@@ -30,6 +30,7 @@ enum {
   PROP_MINUTES,
   PROP_DECISION,
   PROP_REQUEST_ID,
+  PROP_SIGNAL_IDS,
   PROP_SHARED,
   N_PROPS
 };
@@ -63,6 +64,7 @@ raad_agenda_item_class_init (RaadAgendaItemClass *klass)
   properties[PROP_MINUTES] = g_param_spec_string ("minutes", NULL, NULL, NULL, flags);
   properties[PROP_DECISION] = g_param_spec_string ("decision", NULL, NULL, NULL, flags);
   properties[PROP_REQUEST_ID] = g_param_spec_string ("request-id", NULL, NULL, NULL, flags);
+  properties[PROP_SIGNAL_IDS] = g_param_spec_boxed ("signal-ids", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_SHARED] = g_param_spec_boolean ("shared", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

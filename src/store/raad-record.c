@@ -16,6 +16,7 @@
 
 #include "raad-action-point.h"
 #include "raad-agenda-item.h"
+#include "raad-contact.h"
 #include "raad-council.h"
 #include "raad-meeting.h"
 #include "raad-member.h"
@@ -23,6 +24,8 @@
 #include "raad-record.h"
 #include "raad-request.h"
 #include "raad-shared-item.h"
+#include "raad-signal.h"
+#include "raad-stakeholder.h"
 #include "raad-store-private.h"
 
 typedef struct
@@ -74,6 +77,9 @@ ensure_types (void)
   raad_record_register_type (RAAD_TYPE_REQUEST);
   raad_record_register_type (RAAD_TYPE_ACTION_POINT);
   raad_record_register_type (RAAD_TYPE_SHARED_ITEM);
+  raad_record_register_type (RAAD_TYPE_STAKEHOLDER);
+  raad_record_register_type (RAAD_TYPE_CONTACT);
+  raad_record_register_type (RAAD_TYPE_SIGNAL);
 }
 
 void
@@ -89,6 +95,20 @@ raad_record_register_type (GType type)
   g_return_if_fail (RAAD_RECORD_CLASS (klass)->type_name != NULL);
   g_hash_table_insert (registry, (gpointer) RAAD_RECORD_CLASS (klass)->type_name,
                        GSIZE_TO_POINTER (type));
+}
+
+gboolean
+raad_record_type_field_is_personal (GType       type,
+                                    const char *field)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+  const char * const *personal;
+
+  g_return_val_if_fail (g_type_is_a (type, RAAD_TYPE_RECORD), FALSE);
+
+  klass = g_type_class_ref (type);
+  personal = RAAD_RECORD_CLASS (klass)->personal_fields;
+  return personal != NULL && g_strv_contains (personal, field);
 }
 
 GType

@@ -23,8 +23,10 @@ struct _RaadRecordClass
    * with "scope": "council", so that sync keeps them in that council's own server database
    * and never in the organisation's, which every council reads. */
   gboolean    council_private;
+  /* JSON fields holding personal data (AVG): exports meant for others leave them out. */
+  const char * const *personal_fields;
 
-  gpointer padding[7];
+  gpointer padding[6];
 };
 
 /* Registers a record class so that documents of its type become objects of it. */
@@ -43,6 +45,10 @@ RaadRecord  *raad_record_load                (RaadStore     *store,
  * object is not in the identity map and does not follow changes. */
 RaadRecord  *raad_record_new_from_json       (RaadStore     *store,
                                               JsonObject    *body);
+
+/* TRUE when the JSON field @field of records of @type holds personal data. */
+gboolean     raad_record_type_field_is_personal (GType       type,
+                                                 const char *field);
 
 RaadStore   *raad_record_get_store           (RaadRecord    *self);
 const char  *raad_record_get_id              (RaadRecord    *self);

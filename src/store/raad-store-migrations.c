@@ -63,7 +63,7 @@ out:
 /* Fields with a column of their own in `documents` (see migration 1). */
 static const char * const column_fields[] = {
   "name", "council_id", "parent_id", "role", "kind", "linking_pins", "attention_areas",
-  "meeting_id", NULL
+  "meeting_id", "stakeholder_id", NULL
 };
 
 gboolean
@@ -133,6 +133,13 @@ static const RaadMigration migrations[] = {
     "ALTER TABLE documents ADD COLUMN"
     "  f_meeting_id TEXT GENERATED ALWAYS AS (json_extract (body, '$.meeting_id')) VIRTUAL;"
     "CREATE INDEX documents_meeting ON documents (type, f_meeting_id);",
+    NULL },
+
+  /* 5: the playing field: a party's contact log by party. */
+  { 5,
+    "ALTER TABLE documents ADD COLUMN"
+    "  f_stakeholder_id TEXT GENERATED ALWAYS AS (json_extract (body, '$.stakeholder_id')) VIRTUAL;"
+    "CREATE INDEX documents_stakeholder ON documents (type, f_stakeholder_id);",
     NULL },
 };
 
