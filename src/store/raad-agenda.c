@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "raad-agenda.h"
+#include "raad-date.h"
 #include "raad-order-key.h"
 #include "raad-query.h"
 #include "raad-record-list.h"
@@ -388,32 +389,14 @@ raad_agenda_open_action_points (RaadStore  *store,
 
 /* Requests */
 
-static GDate *
-parse_date (const char *text)
-{
-  int y = 0, m = 0, d = 0;
-
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-      !g_date_valid_dmy (d, m, y))
-    return NULL;
-  return g_date_new_dmy (d, m, y);
-}
-
-static char *
-format_date (GDate *date)
-{
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
-                          g_date_get_day (date));
-}
-
 RaadRequestWarning
 raad_agenda_request_warning (RaadRequest  *request,
                              const char   *today,
                              char        **until)
 {
-  g_autoptr(GDate) now = parse_date (today);
-  g_autoptr(GDate) deadline = parse_date (string_of (request, "deadline"));
-  g_autoptr(GDate) decided = parse_date (string_of (request, "decided-without-consent"));
+  g_autoptr(GDate) now = raad_date_parse (today);
+  g_autoptr(GDate) deadline = raad_date_parse (string_of (request, "deadline"));
+  g_autoptr(GDate) decided = raad_date_parse (string_of (request, "decided-without-consent"));
   const char *status = string_of (request, "status");
   gboolean answered = string_of (request, "answered") != NULL ||
                       g_strcmp0 (status, "answered") == 0 || g_strcmp0 (status, "replied") == 0 ||
@@ -433,7 +416,7 @@ raad_agenda_request_warning (RaadRequest  *request,
       if (g_date_compare (now, decided) >= 0 && g_date_compare (now, last) <= 0)
         {
           if (until != NULL)
-            *until = format_date (last);
+            *until = raad_date_format (last);
           return RAAD_REQUEST_VOID_WINDOW;
         }
       return RAAD_REQUEST_CALM;
@@ -442,7 +425,7 @@ raad_agenda_request_warning (RaadRequest  *request,
   if (answered || deadline == NULL)
     return RAAD_REQUEST_CALM;
   if (until != NULL)
-    *until = format_date (deadline);
+    *until = raad_date_format (deadline);
   if (g_date_compare (now, deadline) > 0)
     return RAAD_REQUEST_OVERDUE;
   if (g_date_days_between (now, deadline) <= 14)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "raad-date.h"
 #include "raad-member.h"
 
 struct _RaadMember
@@ -190,20 +191,6 @@ STRV_FIELD (raad_member_get_attention_areas, raad_member_set_attention_areas, "a
 STRV_FIELD (raad_member_get_expertise, raad_member_set_expertise, "expertise")
 STRV_FIELD (raad_member_get_linking_pins, raad_member_set_linking_pins, "linking-pins")
 
-/* Parses YYYY-MM-DD; NULL for anything else. */
-static GDate *
-parse_date (const char *text)
-{
-  unsigned y, m, d;
-  char tail;
-
-  if (text == NULL || sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return NULL;
-  if (strlen (text) != 10 || !g_date_valid_dmy (d, m, y))
-    return NULL;
-  return g_date_new_dmy (d, m, y);
-}
-
 gboolean
 raad_member_term_ends_soon (RaadMember *self,
                             GDate      *today,
@@ -215,7 +202,7 @@ raad_member_term_ends_soon (RaadMember *self,
   g_return_val_if_fail (RAAD_IS_MEMBER (self), FALSE);
   g_return_val_if_fail (today != NULL, FALSE);
 
-  end = parse_date (raad_member_get_term_end (self));
+  end = raad_date_parse (raad_member_get_term_end (self));
   if (end == NULL || g_date_compare (end, today) < 0)
     return FALSE;
   limit = g_date_copy (today);
@@ -255,7 +242,7 @@ check_date (const char  *value,
 
   if (value == NULL || *value == '\0')
     return TRUE;
-  date = parse_date (value);
+  date = raad_date_parse (value);
   if (date == NULL)
     {
       g_set_error (error, RAAD_STORE_ERROR, RAAD_STORE_ERROR_INVALID,
@@ -295,8 +282,8 @@ raad_member_validate (RaadMember  *self,
   if (!check_date (raad_member_get_term_start (self), _("term start"), error) ||
       !check_date (raad_member_get_term_end (self), _("term end"), error))
     return FALSE;
-  start = parse_date (raad_member_get_term_start (self));
-  end = parse_date (raad_member_get_term_end (self));
+  start = raad_date_parse (raad_member_get_term_start (self));
+  end = raad_date_parse (raad_member_get_term_end (self));
   if (start != NULL && end != NULL && g_date_compare (end, start) < 0)
     {
       g_set_error (error, RAAD_STORE_ERROR, RAAD_STORE_ERROR_INVALID,

@@ -33,6 +33,16 @@ char                *_raad_store_search_text      (JsonObject     *body);
 char                *_raad_store_fts_query        (const char     *text);
 GStrv                _raad_store_fts_tokens       (const char     *text);
 
+/* Read-only SQL over the store for the operations of a page (aggregates such as the last
+ * contact per party): a cached prepared statement for @sql, to be given back with
+ * _raad_store_release (or g_autoptr (RaadStatement)). */
+sqlite3_stmt        *_raad_store_prepare          (RaadStore      *self,
+                                                   const char     *sql,
+                                                   GError        **error);
+void                 _raad_store_release          (sqlite3_stmt   *stmt);
+typedef sqlite3_stmt RaadStatement;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RaadStatement, _raad_store_release)
+
 /* Runs @query and returns the ids it selects, in order (empty, with a warning, on error). */
 GPtrArray           *_raad_query_run_ids          (RaadQuery      *query,
                                                    RaadStore      *store);

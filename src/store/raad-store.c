@@ -169,6 +169,22 @@ prepare (RaadStore   *self,
   return stmt;
 }
 
+sqlite3_stmt *
+_raad_store_prepare (RaadStore   *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  g_return_val_if_fail (RAAD_IS_STORE (self), NULL);
+
+  return prepare (self, sql, error);
+}
+
+void
+_raad_store_release (sqlite3_stmt *stmt)
+{
+  release_statement (stmt);
+}
+
 /* At finalize: every statement of the store, free or not, is finalized. */
 static void
 drop_statements (RaadStore *self)
