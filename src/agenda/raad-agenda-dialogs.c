@@ -16,6 +16,7 @@
 #include "raad-query.h"
 #include "raad-record-list.h"
 #include "raad-schedule.h"
+#include "raad-signals.h"
 
 /* The three dialogs share one shape: a header bar with Cancel and a suggested Save, and
  * preference groups of rows. Fields carry widget names so the UI test can fill them. */
@@ -658,6 +659,245 @@ add_action_points_group (GtkWindow          *window,
   fill_action_points (window);
 }
 
+/* Documents of an agenda item, in its editor: attached and removed at once. */
+
+static void fill_documents (GtkWindow *window);
+
+static void
+open_document_cb (GtkButton *button,
+                  GtkWindow *window)
+{
+  RaadAgendaItem *item = g_object_get_data (G_OBJECT (window), "raad-item");
+  const char *name = g_object_get_data (G_OBJECT (button), "raad-document");
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+
+  /* A copy in the cache folder, named as attached, for the user's own viewer. */
+  data = raad_record_get_attachment (RAAD_RECORD (item), name, NULL, &error);
+  if (data != NULL)
+    {
+      folder = g_build_filename (g_get_user_cache_dir (), "raadswerk", "documents",
+                                 raad_record_get_id (RAAD_RECORD (item)), NULL);
+      path = g_build_filename (folder, name, NULL);
+      if (g_mkdir_with_parents (folder, 0700) == 0 &&
+          g_file_set_contents (path, g_bytes_get_data (data, NULL), g_bytes_get_size (data), &error))
+        uri = g_filename_to_uri (path, NULL, &error);
+    }
+  if (uri == NULL)
+    {
+      show_error_toast (owner_of (window), _("Could not open the document"), error);
+      return;
+    }
+  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+}
+
+static void
+remove_document_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             GtkWindow        *window)
+{
+  RaadAgendaItem *item = g_object_get_data (G_OBJECT (window), "raad-item");
+  const char *name = g_object_get_data (G_OBJECT (dialog), "raad-document");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0)
+    return;
+  if (!raad_agenda_remove_document (item, name, &error))
+    show_error_toast (owner_of (window), _("Could not remove the document"), error);
+  fill_documents (window);
+}
+
+static void
+remove_document_cb (GtkButton *button,
+                    GtkWindow *window)
+{
+  const char *name = g_object_get_data (G_OBJECT (button), "raad-document");
+  GtkWidget *dialog;
+
+  /* Translators: asked before a document is taken off an agenda item */
+  dialog = adw_message_dialog_new (window, _("Remove Document?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” will no longer be attached to this item, on this laptop or on the others it syncs with."),
+                                  name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "raad-document", g_strdup (name), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (remove_document_response_cb), window);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+new_document_button (GtkWindow  *window,
+                     const char *icon,
+                     const char *label,
+                     const char *name,
+                     GCallback   callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  g_object_set_data_full (G_OBJECT (button), "raad-document", g_strdup (name), g_free);
+  g_signal_connect (button, "clicked", callback, window);
+  return button;
+}
+
+static void
+fill_documents (GtkWindow *window)
+{
+  GtkListBox *list = GTK_LIST_BOX (field (window, "documents"));
+  RaadAgendaItem *item = g_object_get_data (G_OBJECT (window), "raad-item");
+  g_auto(GStrv) names = raad_record_list_attachments (RAAD_RECORD (item));
+  GtkListBoxRow *old;
+
+  while ((old = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (old));
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      gint64 size = raad_record_get_attachment_size (RAAD_RECORD (item), names[i]);
+      g_autofree char *size_text = size >= 0 ? g_format_size (size) : NULL;
+      g_autofree char *open_label = g_strdup_printf (_("Open %s"), names[i]);
+      g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), names[i]);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), names[i]);
+      if (size_text != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size_text);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("text-x-generic-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 new_document_button (window, "document-open-symbolic", open_label,
+                                                      names[i], G_CALLBACK (open_document_cb)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 new_document_button (window, "user-trash-symbolic", remove_label,
+                                                      names[i], G_CALLBACK (remove_document_cb)));
+      gtk_widget_set_name (row, "document");
+      gtk_list_box_append (list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (list), names[0] != NULL);
+}
+
+static void
+document_loaded_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GtkWindow) window = user_data;
+  GFile *file = G_FILE (source);
+  RaadAgendaItem *item = g_object_get_data (G_OBJECT (window), "raad-item");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *content_type = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents_finish (file, result, &contents, &length, NULL, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error_toast (owner_of (window), _("Could not read the document"), error);
+      return;
+    }
+  if (gtk_widget_in_destruction (GTK_WIDGET (window)))
+    return;
+  name = g_file_get_basename (file);
+  content_type = g_content_type_guess (name, (const guchar *) contents, MIN (length, 4096), NULL);
+  data = g_bytes_new_take (g_steal_pointer (&contents), length);
+  if (!raad_agenda_attach_document (item, name, content_type, data, NULL, &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      /* What is wrong with the file is worth more than a generic line. */
+      adw_toast_set_timeout (toast, 10);
+      _raad_agenda_page_show_toast (owner_of (window), toast);
+      g_object_unref (toast);
+      g_object_set_data_full (G_OBJECT (window), "raad-document-error",
+                              g_strdup (error->message), g_free);
+      return;
+    }
+  g_object_set_data (G_OBJECT (window), "raad-document-error", NULL);
+  fill_documents (window);
+}
+
+void
+raad_agenda_item_editor_attach_file (GtkWindow *window,
+                                     GFile     *file)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_file_load_contents_async (file, NULL, document_loaded_cb, g_object_ref (window));
+}
+
+static void
+document_chosen_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    GtkWindow       *window)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        raad_agenda_item_editor_attach_file (window, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+attach_document_cb (GtkWindow *window)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Attach Document"), window,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (document_chosen_cb), window);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+add_documents_group (GtkWindow          *window,
+                     AdwPreferencesPage *prefs)
+{
+  AdwPreferencesGroup *group = add_group (prefs, _("Documents"));
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("A_ttach Document…"));
+  g_autofree char *limit = g_format_size (RAAD_AGENDA_DOCUMENT_MAX_SIZE);
+  g_autofree char *description = NULL;
+
+  /* Translators: %s is the largest size of a document, e.g. "26.2 MB" */
+  description = g_strdup_printf (_("The letter, the report or the budget this item is about. They travel with the agenda to every laptop of the council; up to %s each."),
+                                 limit);
+  adw_preferences_group_set_description (group, description);
+  gtk_widget_set_name (list, "documents");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Documents of this item"), -1);
+  adw_preferences_group_add (group, list);
+  keep_field (window, list);
+
+  gtk_widget_set_name (button, "attach-document");
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (button, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Attach document"), -1);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (attach_document_cb), window);
+  adw_preferences_group_add (group, button);
+  fill_documents (window);
+}
+
 /* Item editor */
 
 static void
@@ -716,6 +956,36 @@ remove_item_cb (GtkWindow *window)
   gtk_window_destroy (window);
 }
 
+/* The constituency signals the item takes up, read-only: theme, location and status, not
+ * their (personal) text. */
+static void
+add_signals_group (AdwPreferencesPage *prefs,
+                   RaadAgendaItem     *item)
+{
+  g_autoptr(GPtrArray) signals = raad_signals_for_agenda_item (item);
+  AdwPreferencesGroup *group;
+
+  if (signals->len == 0)
+    return;
+  group = add_group (prefs, _("Signals from the Constituency"));
+  for (guint i = 0; i < signals->len; i++)
+    {
+      RaadRecord *signal = signals->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      const char *location = raad_record_get_string (signal, "location");
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: a signal on an agenda item: its location and status */
+      subtitle = g_strdup_printf (_("%s · %s"), location != NULL ? location : "–",
+                                  raad_signals_describe_status (RAAD_SIGNAL (signal)));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), raad_record_get_string (signal, "theme"));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_name (row, "signal");
+      adw_preferences_group_add (group, row);
+    }
+}
+
 GtkWindow *
 raad_agenda_item_editor_new (RaadAgendaPage *page,
                              RaadAgendaItem *item)
@@ -727,7 +997,7 @@ raad_agenda_item_editor_new (RaadAgendaPage *page,
                                           &window);
   AdwPreferencesGroup *what = add_group (prefs, NULL);
   AdwPreferencesGroup *who = add_group (prefs, _("Who"));
-  AdwPreferencesGroup *record_group = add_group (prefs, _("Minutes and Decision"));
+  AdwPreferencesGroup *record_group;
   AdwPreferencesGroup *danger;
   GtkStringList *kinds = gtk_string_list_new (NULL);
   GtkStringList *purpose_names = gtk_string_list_new (NULL);
@@ -817,6 +1087,9 @@ raad_agenda_item_editor_new (RaadAgendaPage *page,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
   adw_preferences_group_add (who, row);
   keep_field (window, toggle);
+  add_documents_group (window, prefs);
+  add_signals_group (prefs, item);
+  record_group = add_group (prefs, _("Minutes and Decision"));
 
   view = gtk_text_view_new ();
   gtk_widget_set_name (view, "minutes");

@@ -19,5 +19,10 @@ GtkWindow *raad_agenda_request_editor_new (RaadAgendaPage *page,
                                            RaadRequest    *request);
 GtkWindow *raad_agenda_item_editor_new    (RaadAgendaPage *page,
                                            RaadAgendaItem *item);
+/* Attaches @file to the item of the editor @window, as choosing it in "Attach Document…" does
+ * (read in the background; the list of documents follows, or a toast says what is wrong and
+ * the window's data "raad-document-error" holds the message). */
+void       raad_agenda_item_editor_attach_file (GtkWindow *window,
+                                                GFile     *file);
 
 G_END_DECLS

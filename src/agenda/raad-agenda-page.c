@@ -447,6 +447,20 @@ new_item_row (RaadAgendaPage          *self,
   if (shared)
     g_string_append_printf (detail, "%s%s", detail->len > 0 ? " · " : "",
                             _("shared with the other councils"));
+  {
+    g_auto(GStrv) documents = raad_record_list_attachments (record);
+    guint n_documents = g_strv_length (documents);
+
+    if (n_documents > 0)
+      {
+        g_autofree char *documents_text = NULL;
+
+        documents_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document",
+                                                       "%u documents", n_documents),
+                                          n_documents);
+        g_string_append_printf (detail, "%s%s", detail->len > 0 ? " · " : "", documents_text);
+      }
+  }
 
   gtk_widget_set_margin_top (box, 10);
   gtk_widget_set_margin_bottom (box, 10);

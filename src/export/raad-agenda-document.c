@@ -463,6 +463,9 @@ dup_item_detail (RaadAgendaDocument *self,
   if (line->guest != NULL)
     /* TRANSLATORS: a guest who joins the meeting at an agenda item */
     g_ptr_array_add (parts, g_strdup_printf (_("Guest: %s"), line->guest));
+  if (line->documents != NULL)
+    /* TRANSLATORS: the documents attached to an agenda item, by file name */
+    g_ptr_array_add (parts, g_strdup_printf (_("Documents: %s"), line->documents));
   g_ptr_array_add (parts, NULL);
   /* Large print: one thing per line. */
   return g_strjoinv (self->large_print ? "\n" : " · ", (char **) parts->pdata);

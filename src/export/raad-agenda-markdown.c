@@ -126,6 +126,9 @@ dup_text (RaadStore  *store,
         if (line->guest != NULL)
           /* TRANSLATORS: a guest who joins at an agenda item: "Mr Jansen (guest)" */
           g_ptr_array_add (details, g_strdup_printf (_("%s (guest)"), line->guest));
+        if (line->documents != NULL)
+          /* TRANSLATORS: the documents attached to an agenda item, by file name */
+          g_ptr_array_add (details, g_strdup_printf (_("documents: %s"), line->documents));
         g_ptr_array_add (details, NULL);
         joined = g_strjoinv (", ", (char **) details->pdata);
         g_string_append (out, " (");

@@ -31,6 +31,7 @@ line_free (gpointer data)
   g_free (line->number);
   g_free (line->time);
   g_free (line->presenter);
+  g_free (line->documents);
   g_free (line);
 }
 
@@ -208,6 +209,12 @@ raad_agenda_outline_new (RaadStore   *store,
       line->presenter = raad_agenda_dup_member_name (store,
                                                      raad_record_get_string (item, "presenter-id"));
       line->guest = nonempty (raad_record_get_string (item, "guest"));
+      {
+        g_auto(GStrv) documents = raad_record_list_attachments (item);
+
+        if (documents[0] != NULL)
+          line->documents = g_strjoinv (", ", documents);
+      }
       g_ptr_array_add (self->lines, line);
     }
 

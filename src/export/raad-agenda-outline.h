@@ -21,6 +21,7 @@ typedef struct
   const char     *purpose;     /* a label in the user's language, or NULL */
   char           *presenter;   /* the presenter's name, or NULL */
   const char     *guest;       /* a guest joining at this item, or NULL */
+  char           *documents;   /* the attached documents' names joined with ", ", or NULL */
 } RaadAgendaLine;
 
 typedef struct

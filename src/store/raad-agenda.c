@@ -355,6 +355,87 @@ compare_by_due (gconstpointer a,
   return c != 0 ? c : g_strcmp0 (raad_record_get_id (ra), raad_record_get_id (rb));
 }
 
+/* Documents */
+
+static char *
+unique_document_name (RaadAgendaItem *item,
+                      const char     *file_name)
+{
+  g_autofree char *base = g_path_get_basename (file_name);
+  const char *dot = strrchr (base, '.');
+  g_autofree char *stem = dot != NULL && dot != base ? g_strndup (base, dot - base) : g_strdup (base);
+  const char *extension = dot != NULL && dot != base ? dot : "";
+  char *name = g_strdup (base);
+
+  for (guint n = 2; raad_record_has_attachment (RAAD_RECORD (item), name); n++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s (%u)%s", stem, n, extension);
+    }
+  return name;
+}
+
+gboolean
+raad_agenda_attach_document (RaadAgendaItem  *item,
+                             const char      *file_name,
+                             const char      *content_type,
+                             GBytes          *data,
+                             char           **stored_name,
+                             GError         **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *limit = NULL;
+
+  g_return_val_if_fail (RAAD_IS_AGENDA_ITEM (item), FALSE);
+  g_return_val_if_fail (file_name != NULL && data != NULL, FALSE);
+
+  if (g_bytes_get_size (data) > RAAD_AGENDA_DOCUMENT_MAX_SIZE)
+    {
+      size = g_format_size (g_bytes_get_size (data));
+      limit = g_format_size (RAAD_AGENDA_DOCUMENT_MAX_SIZE);
+      g_set_error (error, RAAD_STORE_ERROR, RAAD_STORE_ERROR_INVALID,
+                   /* Translators: a document's name, its size and the largest size allowed */
+                   _("“%s” is %s; documents of at most %s can be attached. Share a larger file by a link in the notes."),
+                   file_name, size, limit);
+      return FALSE;
+    }
+  if (g_bytes_get_size (data) == 0)
+    {
+      g_set_error (error, RAAD_STORE_ERROR, RAAD_STORE_ERROR_INVALID,
+                   _("“%s” is empty"), file_name);
+      return FALSE;
+    }
+
+  name = unique_document_name (item, file_name);
+  raad_record_set_attachment (RAAD_RECORD (item), name, content_type, data);
+  if (!raad_record_save (RAAD_RECORD (item), error))
+    {
+      raad_record_remove_attachment (RAAD_RECORD (item), name);
+      return FALSE;
+    }
+  if (stored_name != NULL)
+    *stored_name = g_steal_pointer (&name);
+  return TRUE;
+}
+
+gboolean
+raad_agenda_remove_document (RaadAgendaItem  *item,
+                             const char      *name,
+                             GError         **error)
+{
+  g_return_val_if_fail (RAAD_IS_AGENDA_ITEM (item), FALSE);
+
+  if (!raad_record_has_attachment (RAAD_RECORD (item), name))
+    {
+      g_set_error (error, RAAD_STORE_ERROR, RAAD_STORE_ERROR_NOT_FOUND,
+                   _("The item has no document “%s”"), name);
+      return FALSE;
+    }
+  raad_record_remove_attachment (RAAD_RECORD (item), name);
+  return raad_record_save (RAAD_RECORD (item), error);
+}
+
 GPtrArray *
 raad_agenda_open_action_points (RaadStore  *store,
                                 const char *council_id,

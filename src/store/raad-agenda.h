@@ -51,6 +51,22 @@ gboolean     raad_agenda_move_item_before (RaadAgendaItem   *item,
                                            RaadAgendaItem   *before,
                                            GError          **error);
 
+/* Documents attached to an item (the budget, the director's letter): stored with the item as
+ * attachments, so that they sync with it. Up to RAAD_AGENDA_DOCUMENT_MAX_SIZE bytes each. */
+#define RAAD_AGENDA_DOCUMENT_MAX_SIZE (25 * 1024 * 1024)
+
+/* Attaches @data under @file_name (a name already in use gets " (2)" and so on before its
+ * extension) and saves the item; @stored_name (may be NULL) gets the name used. */
+gboolean     raad_agenda_attach_document  (RaadAgendaItem   *item,
+                                           const char       *file_name,
+                                           const char       *content_type,
+                                           GBytes           *data,
+                                           char            **stored_name,
+                                           GError          **error);
+gboolean     raad_agenda_remove_document  (RaadAgendaItem   *item,
+                                           const char       *name,
+                                           GError          **error);
+
 /* The council's open action points made before @date (a GPtrArray of RaadActionPoint, by
  * due date): they show under "minutes and action list" of the meeting on @date. */
 GPtrArray   *raad_agenda_open_action_points (RaadStore      *store,

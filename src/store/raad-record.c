@@ -894,6 +894,35 @@ raad_record_get_attachment_digest (RaadRecord *self,
   return att != NULL ? json_object_get_string_member_with_default (att, "digest", NULL) : NULL;
 }
 
+GStrv
+raad_record_list_attachments (RaadRecord *self)
+{
+  RaadRecordPrivate *priv = raad_record_get_instance_private (self);
+  g_autoptr(GList) names = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (RAAD_IS_RECORD (self), NULL);
+
+  names = g_list_sort (json_object_get_members (priv->attachments), (GCompareFunc) g_strcmp0);
+  for (GList *l = names; l != NULL; l = l->next)
+    g_strv_builder_add (builder, l->data);
+  return g_strv_builder_end (builder);
+}
+
+gint64
+raad_record_get_attachment_size (RaadRecord *self,
+                                 const char *name)
+{
+  RaadRecordPrivate *priv = raad_record_get_instance_private (self);
+  JsonObject *att;
+
+  g_return_val_if_fail (RAAD_IS_RECORD (self), -1);
+
+  att = json_object_has_member (priv->attachments, name)
+        ? json_object_get_object_member (priv->attachments, name) : NULL;
+  return att != NULL ? json_object_get_int_member_with_default (att, "length", -1) : -1;
+}
+
 GBytes *
 raad_record_get_attachment (RaadRecord  *self,
                             const char  *name,

@@ -84,6 +84,11 @@ gboolean     raad_record_has_attachment      (RaadRecord    *self,
 /* The digest of the attachment, a stable key for caches; NULL when there is none. */
 const char  *raad_record_get_attachment_digest (RaadRecord  *self,
                                                 const char  *name);
+/* The names of the record's attachments, sorted. */
+GStrv        raad_record_list_attachments    (RaadRecord    *self);
+/* The size in bytes of a saved attachment, -1 when unknown (none, or not saved yet). */
+gint64       raad_record_get_attachment_size (RaadRecord    *self,
+                                              const char    *name);
 GBytes      *raad_record_get_attachment      (RaadRecord    *self,
                                               const char    *name,
                                               char         **content_type,

@@ -126,6 +126,13 @@ fixture_set_up (Fixture       *fixture,
                 "minutes", "De bestuurder lichtte de begroting toe; vragen over de personeelskosten.",
                 "decision", "Positief advies met twee kanttekeningen", NULL);
   g_assert_true (raad_record_save (RAAD_RECORD (budget), &error));
+  {
+    g_autoptr(GBytes) letter = g_bytes_new_static ("%PDF-1.4", 8);
+
+    g_assert_true (raad_agenda_attach_document (budget, "Adviesaanvraag begroting.pdf",
+                                                "application/pdf", letter, NULL, &error));
+    g_assert_no_error (error);
+  }
   sub = raad_agenda_add_item (fixture->store, meeting, budget, "Toelichting financiën", &error);
   g_object_set (sub, "duration", 20, NULL);
   g_assert_true (raad_record_save (RAAD_RECORD (sub), &error));
@@ -328,6 +335,7 @@ test_agenda_pdf (Fixture       *fixture,
   assert_contains (text, "45 min");
   assert_contains (text, "Presenter: Anna de Vries");
   assert_contains (text, "Guest: K. Dijkstra");
+  assert_contains (text, "Documents: Adviesaanvraag begroting.pdf");
   /* Made at this meeting: for the next one's agenda, not this one's; no minutes here. */
   assert_lacks (text, MADE);
   assert_lacks (text, "personeelskosten");
@@ -405,7 +413,7 @@ test_markdown (Fixture       *fixture,
     "4. **19:55** Announcements (10 min)",
     "5. **20:05** Information exchange with the other councils (15 min)",
     "6. **20:20** Any other business (10 min)",
-    "7. **20:30** Begroting 2027 (Advice request, 45 min, Anna de Vries, K. Dijkstra (guest))",
+    "7. **20:30** Begroting 2027 (Advice request, 45 min, Anna de Vries, K. Dijkstra (guest), documents: Adviesaanvraag begroting.pdf)",
     "   - 7.1 **20:30** Toelichting financiën (Discussion, 20 min)",
     "8. **21:15** Closing (5 min)",
     "",

@@ -2,6 +2,8 @@
 /* test-agenda.c: meetings from the template, item order, carried action points */
 #include "config.h"
 
+#include <string.h>
+
 #include "raad-agenda.h"
 #include "raad-test-util.h"
 
@@ -296,6 +298,80 @@ test_shared (void)
   g_assert_cmpuint (for_b->len, ==, 0);
 }
 
+static void
+test_documents (void)
+{
+  g_autoptr(RaadStore) store = raad_test_store_new ();
+  g_autoptr(RaadStore) other = NULL;
+  g_autoptr(RaadAgendaItem) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RaadMeeting) meeting = NULL;
+  g_autoptr(RaadAgendaItem) item = NULL;
+  g_autoptr(GBytes) letter = g_bytes_new_static ("%PDF-1.4 brief", 14);
+  g_autoptr(GBytes) budget = g_bytes_new_static ("begroting", 9);
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GBytes) huge = NULL;
+  g_autoptr(GBytes) read = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *item_id = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autofree char *content_type = NULL;
+  g_autofree guchar *big = NULL;
+
+  meeting = raad_agenda_create_meeting (store, "council-a", "2026-12-03", "19:30", "21:30",
+                                        RAAD_AGENDA_FROM_TEMPLATE, &error);
+  g_assert_no_error (error);
+  item = raad_agenda_add_item (store, meeting, NULL, "Adviesaanvraag begroting 2027", &error);
+  g_assert_no_error (error);
+  item_id = g_strdup (raad_record_get_id (RAAD_RECORD (item)));
+
+  /* Attached and saved at once; the same name twice gets a number before the extension. */
+  g_assert_true (raad_agenda_attach_document (item, "/home/x/Brief bestuurder.pdf",
+                                              "application/pdf", letter, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (raad_agenda_attach_document (item, "Brief bestuurder.pdf", "application/pdf",
+                                              budget, &second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (second, ==, "Brief bestuurder (2).pdf");
+  g_assert_true (raad_agenda_attach_document (item, "begroting", NULL, budget, NULL, &error));
+  g_assert_true (raad_agenda_attach_document (item, "begroting", NULL, budget, NULL, &error));
+
+  /* Too large or empty: refused with the reason, and nothing is added. */
+  big = g_malloc0 (RAAD_AGENDA_DOCUMENT_MAX_SIZE + 1);
+  huge = g_bytes_new_static (big, RAAD_AGENDA_DOCUMENT_MAX_SIZE + 1);
+  g_assert_false (raad_agenda_attach_document (item, "scan.tiff", NULL, huge, NULL, &error));
+  g_assert_error (error, RAAD_STORE_ERROR, RAAD_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "scan.tiff"));
+  g_clear_error (&error);
+  g_assert_false (raad_agenda_attach_document (item, "leeg.txt", NULL, empty, NULL, &error));
+  g_assert_error (error, RAAD_STORE_ERROR, RAAD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  names = raad_record_list_attachments (RAAD_RECORD (item));
+  g_assert_cmpstrv (names, ((const char *[]) { "Brief bestuurder (2).pdf", "Brief bestuurder.pdf",
+                                               "begroting", "begroting (2)", NULL }));
+  g_clear_pointer (&names, g_strfreev);
+  g_assert_cmpint (raad_record_get_attachment_size (RAAD_RECORD (item), "Brief bestuurder.pdf"), ==, 14);
+
+  g_assert_true (raad_agenda_remove_document (item, "begroting (2)", &error));
+  g_assert_no_error (error);
+  g_assert_false (raad_agenda_remove_document (item, "begroting (2)", &error));
+  g_assert_error (error, RAAD_STORE_ERROR, RAAD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* They are in the file: a second connection reads the same bytes. */
+  other = raad_store_open (raad_store_get_path (store), &error);
+  g_assert_no_error (error);
+  copy = RAAD_AGENDA_ITEM (raad_record_load (other, item_id, &error));
+  g_assert_no_error (error);
+  names = raad_record_list_attachments (RAAD_RECORD (copy));
+  g_assert_cmpuint (g_strv_length (names), ==, 3);
+  read = raad_record_get_attachment (RAAD_RECORD (copy), "Brief bestuurder.pdf", &content_type, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (read, letter));
+  g_assert_cmpstr (content_type, ==, "application/pdf");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -304,5 +380,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/agenda/copy-last-and-action-points", test_copy_last_and_action_points);
   g_test_add_func ("/store/agenda/requests", test_requests);
   g_test_add_func ("/store/agenda/shared", test_shared);
+  g_test_add_func ("/store/agenda/documents", test_documents);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <poppler.h>
 
 #include "raad-agenda.h"
+#include "raad-agenda-dialogs.h"
 #include "raad-agenda-page.h"
 #include "raad-agenda-page-private.h"
 #include "raad-application.h"
@@ -92,6 +93,18 @@ painted (gpointer data)
   return gtk_widget_get_mapped (data);
 }
 
+static gboolean
+list_has_row (gpointer list)
+{
+  return gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0) != NULL;
+}
+
+static gboolean
+has_document_error (gpointer dialog)
+{
+  return g_object_get_data (G_OBJECT (dialog), "raad-document-error") != NULL;
+}
+
 static RaadAgendaPage *
 open_meetings (RaadWindow *window)
 {
@@ -135,6 +148,44 @@ save_dialog (GtkWindow *dialog)
 
   g_assert_nonnull (save);
   g_signal_emit_by_name (save, "clicked");
+}
+
+/* Drags @from onto @to through the rows' own drag source and drop target: what GTK calls when
+ * a pointer drags one row onto another. */
+static gboolean
+drag_row_onto (GtkWidget *from,
+               GtkWidget *to)
+{
+  g_autoptr(GListModel) from_controllers = gtk_widget_observe_controllers (from);
+  g_autoptr(GListModel) to_controllers = gtk_widget_observe_controllers (to);
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GtkDragSource *source = NULL;
+  GtkDropTarget *target = NULL;
+  gboolean dropped = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (from_controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (from_controllers, i);
+
+      if (GTK_IS_DRAG_SOURCE (controller))
+        source = GTK_DRAG_SOURCE (controller);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (to_controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (to_controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (source);
+  g_assert_nonnull (target);
+  g_signal_emit_by_name (source, "prepare", 10.0, 10.0, &provider);
+  g_assert_nonnull (provider);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (provider, &value, NULL));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+  return dropped;
 }
 
 /* The agenda rows that show an item, in screen order. */
@@ -373,6 +424,31 @@ test_builder (Fixture       *fixture,
   g_test_message ("advice item shown as %s at %s", row_label (rows->pdata[5], "number"),
                   row_label (rows->pdata[5], "time"));
 
+  /* Drag and drop: "any other business" dropped on the advice item goes before it, and back. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = item_rows (page);
+  g_assert_true (drag_row_onto (rows->pdata[6], rows->pdata[5]));
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = raad_agenda_list_items (fixture->store, meeting_id);
+  g_assert_cmpstr (raad_record_get_string (items->pdata[5], "standard"), ==, "any-other-business");
+  g_assert_cmpstr (raad_record_get_id (items->pdata[6]), ==, advice_id);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = item_rows (page);
+  g_assert_cmpstr (raad_record_get_id (RAAD_RECORD (_raad_agenda_page_row_get_item (rows->pdata[6]))),
+                   ==, advice_id);
+  g_assert_cmpstr (row_label (rows->pdata[6], "number"), ==, "7");
+  /* An item dropped on itself stays. */
+  g_assert_false (drag_row_onto (rows->pdata[6], rows->pdata[6]));
+  g_assert_true (drag_row_onto (rows->pdata[6], rows->pdata[5]));
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = raad_agenda_list_items (fixture->store, meeting_id);
+  g_assert_cmpstr (raad_record_get_id (items->pdata[5]), ==, advice_id);
+  g_assert_cmpstr (raad_record_get_string (items->pdata[6], "standard"), ==, "any-other-business");
+  row = focused_row (fixture->window);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (raad_record_get_id (RAAD_RECORD (_raad_agenda_page_row_get_item (row))), ==,
+                   advice_id);
+
   /* Exports of the open meeting, read back. */
   g_assert_true (_raad_agenda_page_export_to (page, RAAD_AGENDA_EXPORT_PDF, pdf, &error));
   g_assert_no_error (error);
@@ -548,6 +624,36 @@ test_follow_up (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog),
                                                                      ADW_TYPE_ENTRY_ROW,
                                                                      "action-text"))), ==, "");
+
+  /* A document attached through the editor is stored with the item and listed; an empty
+   * file is refused with a message and adds nothing. */
+  {
+    g_autofree char *folder = raad_test_make_tmpdir ();
+    g_autofree char *letter_path = g_build_filename (folder, "Brief vrijwilligers.pdf", NULL);
+    g_autofree char *empty_path = g_build_filename (folder, "leeg.txt", NULL);
+    g_autoptr(GFile) letter = g_file_new_for_path (letter_path);
+    g_autoptr(GFile) empty = g_file_new_for_path (empty_path);
+    g_autoptr(RaadRecord) item = raad_record_load (fixture->store, item_id, NULL);
+    GtkWidget *documents = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "documents");
+    GtkWidget *document_row;
+
+    g_assert_nonnull (documents);
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (documents), 0));
+    g_assert_true (g_file_set_contents (letter_path, "%PDF-1.4 vrijwilligers", -1, NULL));
+    g_assert_true (g_file_set_contents (empty_path, "", 0, NULL));
+    raad_agenda_item_editor_attach_file (dialog, letter);
+    g_assert_true (raad_test_wait_until (list_has_row, documents, TIMEOUT_MS));
+    document_row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (documents), 0));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (document_row)), ==,
+                     "Brief vrijwilligers.pdf");
+    g_assert_true (raad_record_has_attachment (item, "Brief vrijwilligers.pdf"));
+    raad_agenda_item_editor_attach_file (dialog, empty);
+    g_assert_true (raad_test_wait_until (has_document_error, dialog, TIMEOUT_MS));
+    g_assert_nonnull (strstr (g_object_get_data (G_OBJECT (dialog), "raad-document-error"), "leeg.txt"));
+    g_assert_false (raad_record_has_attachment (item, "leeg.txt"));
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (documents), 1));
+    raad_test_remove_tree (folder);
+  }
 
   /* The item editor with its action point (the dialog keeps its own size). */
   g_assert_true (raad_test_wait_until (painted, dialog, TIMEOUT_MS));
