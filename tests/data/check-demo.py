@@ -5,7 +5,8 @@
 # Usage: check-demo.py DEMO_DIR
 # Checks what the loader and the face-book rely on: the file format, unique ids, known types,
 # every reference resolving, valid roles and visibilities, dates the loader understands, the
-# portraits present as small 320×320 JPEGs, two linking pins, a few terms ending soon.
+# portraits present as small 320×320 JPEGs, two linking pins, a few terms ending soon; a
+# playing field with contacts and signals private to their council, with known values.
 
 import json
 import os
@@ -17,6 +18,16 @@ DATE = re.compile(r"^(\d{4}-\d{2}-\d{2}|today[+-]\d+)$")
 ROLES = {"chair", "vice-chair", "secretary", "member", "support", "advisor"}
 MEMBERSHIPS = {"client", "relative", "external"}
 VISIBILITIES = {"organisation", "council", "private"}
+TYPES = {"organisation", "council", "member", "stakeholder", "contact", "signal"}
+CATEGORIES = {"director", "supervisory-board", "works-council", "staff", "clients", "relatives",
+              "care-purchaser", "inspectorate", "municipality", "support-officer",
+              "other-council", "own"}
+RELATIONS = {"good", "neutral", "strained"}
+RIGHTS = {"information", "consultation", "advice", "consent", "none"}
+CONTACT_KINDS = {"meeting", "call", "visit", "email", "purchase-talk", "inspection-visit"}
+SOURCES = {"living-room", "department-meeting", "exit-visit", "survey", "email",
+           "mystery-guest", "other"}
+STATUSES = {"new", "on-agenda", "handled", "feedback-given"}
 failures = []
 
 
@@ -50,6 +61,81 @@ def days_from_today(value):
     return None
 
 
+def check_private(doc, councils):
+    """A council's private record: scope "council" and an existing council."""
+    if doc.get("scope") != "council":
+        fail(f"{doc['_id']}: a {doc['type']} must have \"scope\": \"council\"")
+    if doc.get("council_id") not in councils:
+        fail(f"{doc['_id']}: unknown council {doc.get('council_id')!r}")
+
+
+def check_playing_field(by_type, councils):
+    parties = {p["_id"]: p for p in by_type.get("stakeholder", [])}
+    per_council = {}
+    for p in parties.values():
+        pid = p["_id"]
+        check_private(p, councils)
+        per_council.setdefault(p.get("council_id"), set()).add(p.get("category"))
+        if not p.get("name"):
+            fail(f"{pid}: no name")
+        if p.get("category") not in CATEGORIES:
+            fail(f"{pid}: unknown category {p.get('category')!r}")
+        if p.get("relation") not in RELATIONS:
+            fail(f"{pid}: unknown relation {p.get('relation')!r}")
+        if p.get("formal_right") not in RIGHTS:
+            fail(f"{pid}: unknown formal right {p.get('formal_right')!r}")
+        for field in ("influence", "interest"):
+            if not isinstance(p.get(field), int) or not 1 <= p[field] <= 5:
+                fail(f"{pid}: {field} must be 1 to 5")
+        if p.get("category") == "other-council" and p.get("other_council_id") not in councils:
+            fail(f"{pid}: another council's party must name that council")
+    # The CCR's field is full: every category the map knows but "own" may be left out.
+    ccr = next((c for c in councils.values() if c.get("kind") == "central"), None)
+    if ccr is not None and len(per_council.get(ccr["_id"], set())) < 11:
+        fail("the central council's playing field lacks categories")
+    contacted = set()
+    for c in by_type.get("contact", []):
+        check_private(c, councils)
+        party = parties.get(c.get("stakeholder_id"))
+        if party is None:
+            fail(f"{c['_id']}: unknown party {c.get('stakeholder_id')!r}")
+            continue
+        if party.get("council_id") != c.get("council_id"):
+            fail(f"{c['_id']}: in another council than its party")
+        if c.get("kind") not in CONTACT_KINDS:
+            fail(f"{c['_id']}: unknown kind {c.get('kind')!r}")
+        if not DATE.match(c.get("date", "")) or not c.get("summary"):
+            fail(f"{c['_id']}: needs a date and a summary")
+        contacted.add(party["_id"])
+    if len(parties) - len(contacted) < 1:
+        fail("no party was never spoken to: the overdue list would not show that case")
+
+
+def check_signals(by_type, councils):
+    signals = by_type.get("signal", [])
+    if len(signals) < 10:
+        fail(f"{len(signals)} signals, wanted at least 10")
+    for s in signals:
+        sid = s["_id"]
+        check_private(s, councils)
+        if s.get("source") not in SOURCES:
+            fail(f"{sid}: unknown source {s.get('source')!r}")
+        if s.get("status") not in STATUSES:
+            fail(f"{sid}: unknown status {s.get('status')!r}")
+        for field in ("theme", "location", "text"):
+            if not s.get(field):
+                fail(f"{sid}: no {field}")
+        for field in ("received", "feedback_due", "handled", "feedback_given"):
+            if field in s and not DATE.match(s[field]):
+                fail(f"{sid}: {field} {s[field]!r} is neither YYYY-MM-DD nor today±N")
+        if s.get("raised_by_kind") != "group":
+            fail(f"{sid}: example signals are raised by a group, never a named person")
+        if s.get("status") in ("handled", "feedback-given") and not s.get("outcome"):
+            fail(f"{sid}: handled without an outcome")
+        if s.get("status") == "feedback-given" and not s.get("feedback_given"):
+            fail(f"{sid}: feedback given without a date")
+
+
 def main():
     demo = sys.argv[1]
     with open(os.path.join(demo, "organisation.json"), encoding="utf-8") as f:
@@ -63,8 +149,8 @@ def main():
     by_type = {}
     for d in docs:
         by_type.setdefault(d.get("type"), []).append(d)
-    if set(by_type) - {"organisation", "council", "member"}:
-        fail(f"unknown types {set(by_type) - {'organisation', 'council', 'member'}}")
+    if set(by_type) - TYPES:
+        fail(f"unknown types {set(by_type) - TYPES}")
     if len(by_type.get("organisation", [])) != 1:
         fail("there must be exactly one organisation")
 
@@ -128,6 +214,9 @@ def main():
                 fail(f"{mid}: {photo['file']} is not a 320×320 JPEG")
             if os.path.getsize(path) >= 30 * 1024:
                 fail(f"{mid}: {photo['file']} is 30 KB or more")
+
+    check_playing_field(by_type, councils)
+    check_signals(by_type, councils)
 
     for cid, roles in roles_per_council.items():
         for needed in ("chair", "secretary", "support"):
