@@ -13,8 +13,11 @@ G_DECLARE_FINAL_TYPE (RaadSignalsPage, raad_signals_page, RAAD, SIGNALS_PAGE, Gt
 
 /* The page shows the current council's records (GSettings "current-council"). */
 void        raad_signals_page_set_store      (RaadSignalsPage *self,
-                                    RaadStore *store);
+                                              RaadStore       *store);
 RaadStore  *raad_signals_page_get_store      (RaadSignalsPage *self);
 const char *raad_signals_page_get_council_id (RaadSignalsPage *self);
+/* Opens the signal @id in the form (NULL: an empty form to log a new one). */
+void        raad_signals_page_open_signal    (RaadSignalsPage *self,
+                                              const char      *id);
 
 G_END_DECLS

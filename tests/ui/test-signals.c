@@ -1,0 +1,557 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-signals.c: the constituency page through the real window: log, follow to the agenda, feed back */
+#define G_LOG_DOMAIN "test-signals"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "raad-agenda.h"
+#include "raad-agenda-dialogs.h"
+#include "raad-agenda-page.h"
+#include "raad-agenda-page-private.h"
+#include "raad-application.h"
+#include "raad-screenshot.h"
+#include "raad-signals.h"
+#include "raad-signals-page.h"
+#include "raad-signals-page-private.h"
+#include "raad-test-util.h"
+#include "raad-ui-test.h"
+#include "raad-window.h"
+#include "raad-window-private.h"
+
+#define TIMEOUT_MS raad_test_timeout_ms (10000)
+#define TEXT "Bewoners vinden de warme maaltijd te vroeg: om half twaalf."
+
+static RaadApplication *app;
+
+typedef struct
+{
+  RaadStore  *store;
+  RaadWindow *window;
+} Fixture;
+
+static void
+open_window (Fixture *fixture,
+             int      width,
+             int      height)
+{
+  fixture->window = raad_window_new (app, fixture->store);
+  raad_window_set_fixed_size (fixture->window, width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->store = raad_test_store_new ();
+  open_window (fixture, 1280, 800);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  raad_ui_test_close_toplevels ();
+  g_assert_finalize_object (fixture->store);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+      && (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+mode_is_main (gpointer data)
+{
+  return g_strcmp0 (_raad_window_get_mode (data), "main") == 0;
+}
+
+static gboolean
+painted (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+list_is_long (gpointer data)
+{
+  return find_widget (GTK_WIDGET (_raad_signals_page_get_list (data)), GTK_TYPE_LIST_BOX_ROW,
+                      "show-more") != NULL;
+}
+
+static gboolean
+folded (gpointer data)
+{
+  return adw_leaflet_get_folded (data);
+}
+
+static const char *
+status_title (RaadSignalsPage *page)
+{
+  GtkWidget *row = find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "status");
+
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+}
+
+static gboolean
+status_is_gone (gpointer data)
+{
+  return g_strcmp0 (status_title (data), "No longer on the agenda") == 0;
+}
+
+static gboolean
+status_is_on_agenda (gpointer data)
+{
+  return g_strcmp0 (status_title (data), "On the agenda") == 0;
+}
+
+static AdwViewStack *
+view_stack (RaadWindow *window)
+{
+  return ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
+}
+
+static RaadSignalsPage *
+open_constituency (RaadWindow *window)
+{
+  GtkWidget *page;
+
+  adw_view_stack_set_visible_child_name (view_stack (window), "constituency");
+  page = find_widget (GTK_WIDGET (window), RAAD_TYPE_SIGNALS_PAGE, NULL);
+  g_assert_nonnull (page);
+  g_assert_true (raad_test_wait_until (painted, page, TIMEOUT_MS));
+  return RAAD_SIGNALS_PAGE (page);
+}
+
+static GtkWidget *
+field (RaadSignalsPage *page,
+       const char      *name)
+{
+  GtkWidget *widget = find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, name);
+
+  if (widget == NULL)
+    widget = find_widget (GTK_WIDGET (page), GTK_TYPE_ENTRY, name);
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+set_field (RaadSignalsPage *page,
+           const char      *name,
+           const char      *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (field (page, name)), text);
+}
+
+static const char *
+get_field (RaadSignalsPage *page,
+           const char      *name)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (field (page, name)));
+}
+
+static GPtrArray *
+list_rows (RaadSignalsPage *page)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  GtkWidget *list = GTK_WIDGET (_raad_signals_page_get_list (page));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && _raad_signals_page_row_get_id (GTK_LIST_BOX_ROW (child)))
+      g_ptr_array_add (rows, child);
+  return rows;
+}
+
+static gboolean
+toast_is (RaadSignalsPage *page,
+          const char      *prefix)
+{
+  AdwToast *toast = _raad_signals_page_get_last_toast (page);
+
+  return toast != NULL && g_str_has_prefix (adw_toast_get_title (toast), prefix);
+}
+
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} ShotWait;
+
+static void
+shot_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ShotWait *wait = user_data;
+
+  raad_screenshot_save_finish (result, &wait->error);
+  wait->done = TRUE;
+}
+
+static void
+take_screenshot (GtkWidget  *window,
+                 const char *name,
+                 int         width)
+{
+  const char *dir = g_getenv ("RAADSWERK_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  ShotWait wait = { FALSE, NULL };
+
+  if (dir == NULL)
+    dir = g_get_tmp_dir ();
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  path = g_build_filename (dir, name, NULL);
+  raad_screenshot_save_async (window, path, NULL, shot_done_cb, &wait);
+  g_assert_true (raad_test_wait_for (&wait.done, 30000));
+  g_assert_no_error (wait.error);
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s: %d × %d", path, gdk_texture_get_width (texture),
+                  gdk_texture_get_height (texture));
+  if (width > 0)
+    g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+}
+
+static char *
+today_string (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static void
+test_loop (Fixture       *fixture,
+           gconstpointer  data)
+{
+  RaadSignalsPage *page;
+  RaadAgendaPage *agenda;
+  RaadSignal *signal;
+  g_autoptr(RaadSignal) logged = NULL;
+  g_autoptr(RaadMeeting) meeting = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(RaadRecord) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = today_string ();
+  g_autofree char *due = raad_signals_date_add_days (today, RAAD_SIGNALS_FEEDBACK_DAYS);
+  g_autofree char *meeting_date = raad_signals_date_add_days (today, 14);
+  g_autofree char *signal_id = NULL;
+  GtkWindow *dialog;
+  GtkListBoxRow *found = NULL;
+  const char *council_id;
+  guint n_before, n_stored;
+
+  /* The example organisation, then the constituency page of the current council. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-example", NULL));
+  g_assert_true (raad_test_wait_until (mode_is_main, fixture->window, TIMEOUT_MS));
+  page = open_constituency (fixture->window);
+  council_id = raad_signals_page_get_council_id (page);
+  g_assert_nonnull (council_id);
+
+  /* The list: the council's signals, overdue feedback first, as the store orders them. */
+  expected = raad_signals_list (fixture->store, council_id, NULL, NULL, today);
+  g_assert_cmpuint (expected->len, >, 3);
+  g_assert_true (raad_signals_feedback_overdue (expected->pdata[0], today));
+  rows = list_rows (page);
+  g_assert_cmpuint (rows->len, ==, expected->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpstr (_raad_signals_page_row_get_id (rows->pdata[i]), ==,
+                     raad_record_get_id (expected->pdata[i]));
+  /* Overdue is said in words, not only shown in colour. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (rows->pdata[0]), "Feedback overdue since"));
+  g_assert_true (gtk_widget_has_css_class (rows->pdata[0], "raad-signal-overdue"));
+  n_before = rows->len;
+  n_stored = raad_store_count (fixture->store, "signal");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Log a signal through the form: the date, raised by and feedback due come filled in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "signals.new", NULL));
+  g_assert_null (_raad_signals_page_get_signal (page));
+  g_assert_cmpstr (get_field (page, "received"), ==, today);
+  g_assert_cmpstr (get_field (page, "feedback-due"), ==, due);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW,
+                                                                            "raised-by-kind"))), ==, 0);
+  /* Without a theme: refused in words, nothing written. */
+  set_field (page, "location", "Rozengaard");
+  set_field (page, "text", TEXT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "signals.save", NULL));
+  g_assert_cmpuint (raad_store_count (fixture->store, "signal"), ==, n_stored);
+  g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "error")));
+  g_assert_null (_raad_signals_page_get_signal (page));
+  set_field (page, "theme", "Eten en drinken");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, "source")), 1);
+  set_field (page, "raised-by", "Bewoners van de Rozengaard");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "signals.save", NULL));
+  signal = _raad_signals_page_get_signal (page);
+  g_assert_nonnull (signal);
+  logged = g_object_ref (signal);
+  signal_id = g_strdup (raad_record_get_id (RAAD_RECORD (signal)));
+  g_assert_true (raad_record_is_saved (RAAD_RECORD (signal)));
+  {
+    g_autoptr(JsonObject) body = raad_store_get (fixture->store, signal_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (json_object_get_string_member (body, "council_id"), ==, council_id);
+    g_assert_cmpstr (json_object_get_string_member (body, "received"), ==, today);
+    g_assert_cmpstr (json_object_get_string_member (body, "source"), ==, "department-meeting");
+    g_assert_cmpstr (json_object_get_string_member (body, "location"), ==, "Rozengaard");
+    g_assert_cmpstr (json_object_get_string_member (body, "theme"), ==, "Eten en drinken");
+    g_assert_cmpstr (json_object_get_string_member (body, "text"), ==, TEXT);
+    g_assert_cmpstr (json_object_get_string_member (body, "raised_by_kind"), ==, "group");
+    g_assert_cmpstr (json_object_get_string_member (body, "status"), ==, "new");
+    g_assert_true (json_object_get_boolean_member (body, "feedback_owed"));
+    g_assert_cmpstr (json_object_get_string_member (body, "feedback_due"), ==, due);
+  }
+  rows = list_rows (page);
+  g_assert_cmpuint (rows->len, ==, n_before + 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Feedback cannot be recorded yet: the step is not offered. */
+  set_field (page, "feedback-how", "In de huiskamer");
+  gtk_widget_activate_action (GTK_WIDGET (page), "signals.record-feedback", NULL);
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (signal), "status"), ==, "new");
+  g_assert_null (raad_record_get_string (RAAD_RECORD (signal), "feedback-given"));
+
+  /* No meeting planned: the page offers to plan one, which opens the new meeting dialog on
+   * the meetings page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "signals.put-on-agenda", NULL));
+  dialog = _raad_signals_page_get_last_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (signal), "status"), ==, "new");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "plan");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack (fixture->window)), ==, "meetings");
+  agenda = RAAD_AGENDA_PAGE (find_widget (GTK_WIDGET (fixture->window), RAAD_TYPE_AGENDA_PAGE, NULL));
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    GtkWindow *meeting_dialog = NULL;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (g_object_get_data (l->data, "raad-page") == (gpointer) agenda && gtk_widget_get_visible (l->data))
+        meeting_dialog = l->data;
+    g_assert_nonnull (meeting_dialog);
+    gtk_window_destroy (meeting_dialog);
+  }
+
+  /* With a meeting planned, one step puts the signal on its agenda, linked both ways. */
+  meeting = raad_agenda_create_meeting (fixture->store, council_id, meeting_date, "19:30", "21:30",
+                                        RAAD_AGENDA_FROM_TEMPLATE, &error);
+  g_assert_no_error (error);
+  page = open_constituency (fixture->window);
+  g_assert_true (_raad_signals_page_get_signal (page) == signal);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "signals.put-on-agenda", NULL));
+  g_assert_true (toast_is (page, "Put on the agenda of"));
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (signal), "status"), ==, "on-agenda");
+  /* Undo takes it off again (the item made for it goes too), then once more. */
+  item = raad_record_load (fixture->store, raad_record_get_string (RAAD_RECORD (signal), "agenda-item-id"),
+                           &error);
+  g_assert_no_error (error);
+  g_signal_emit_by_name (_raad_signals_page_get_last_toast (page), "button-clicked");
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (signal), "status"), ==, "new");
+  g_assert_true (raad_record_get_deleted (item));
+  g_clear_object (&item);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "signals.put-on-agenda", NULL));
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (signal), "status"), ==, "on-agenda");
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (signal), "meeting-id"), ==,
+                   raad_record_get_id (RAAD_RECORD (meeting)));
+  item = raad_record_load (fixture->store, raad_record_get_string (RAAD_RECORD (signal), "agenda-item-id"),
+                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (raad_record_get_strv (item, "signal-ids"), ((const char *[]) { signal_id, NULL }));
+  g_assert_null (strstr (raad_record_get_string (item, "title"), "half twaalf"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_widget (GTK_WIDGET (page),
+                                                                                    ADW_TYPE_ACTION_ROW,
+                                                                                    "status"))),
+                   ==, "On the agenda");
+
+  /* The item is there on the meetings page, in the meeting's agenda. */
+  adw_view_stack_set_visible_child_name (view_stack (fixture->window), "meetings");
+  raad_agenda_page_open_meeting (agenda, raad_record_get_id (RAAD_RECORD (meeting)));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (_raad_agenda_page_get_agenda_list (agenda)));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && _raad_agenda_page_row_get_item (GTK_LIST_BOX_ROW (child))
+        == (gpointer) item)
+      found = GTK_LIST_BOX_ROW (child);
+  g_assert_nonnull (found);
+  g_test_message ("agenda item: %s", raad_record_get_string (item, "title"));
+  /* Its editor shows the signal read-only: theme and location, not the text. */
+  {
+    GtkWindow *editor = raad_agenda_item_editor_new (agenda, RAAD_AGENDA_ITEM (item));
+    GtkWidget *signal_row = find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "signal");
+
+    g_assert_nonnull (signal_row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (signal_row)), ==, "Eten en drinken");
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (signal_row)), "Rozengaard"));
+    gtk_window_destroy (editor);
+  }
+
+  /* The item removed on the meetings page: the signal says it is no longer on the agenda. */
+  gtk_list_box_select_row (_raad_agenda_page_get_agenda_list (agenda), found);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (found), "agenda.remove-item", NULL));
+  g_assert_true (raad_record_get_deleted (item));
+  page = open_constituency (fixture->window);
+  g_assert_true (raad_test_wait_until (status_is_gone, page, TIMEOUT_MS));
+  g_signal_emit_by_name (_raad_agenda_page_get_last_toast (agenda), "button-clicked");
+  g_assert_false (raad_record_get_deleted (item));
+  g_assert_true (raad_test_wait_until (status_is_on_agenda, page, TIMEOUT_MS));
+
+  /* Handled, then feedback given, through the form. */
+  set_field (page, "outcome", "Keuken serveert de warme maaltijd voortaan om half een.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "signals.record-handled", NULL));
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (signal), "status"), ==, "handled");
+  set_field (page, "feedback-how", "Verteld in het huiskamergesprek");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "signals.record-feedback", NULL));
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (signal), "status"), ==, "feedback-given");
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (signal), "feedback-given"), ==, today);
+  g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (signal), "feedback-how"), ==,
+                   "Verteld in het huiskamergesprek");
+
+  /* Filter by location: only that location's signals (the one of the first in the list). */
+  {
+    GtkDropDown *filter = _raad_signals_page_get_filter (page, "location");
+    GListModel *model = gtk_drop_down_get_model (filter);
+    g_autofree char *location = g_strdup (raad_record_get_string (expected->pdata[0], "location"));
+    g_autoptr(GPtrArray) there = raad_signals_list (fixture->store, council_id, location, NULL, today);
+    guint at = G_MAXUINT;
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), location) == 0)
+        at = i;
+    g_assert_cmpuint (at, !=, G_MAXUINT);
+    gtk_drop_down_set_selected (filter, at);
+    rows = list_rows (page);
+    g_test_message ("location %s: %u of %u signals", location, rows->len, n_before + 1);
+    g_assert_cmpuint (rows->len, ==, there->len);
+    g_assert_cmpuint (rows->len, <, n_before + 1);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        g_autoptr(RaadRecord) shown = raad_record_load (fixture->store,
+                                                        _raad_signals_page_row_get_id (rows->pdata[i]), NULL);
+
+        g_assert_cmpstr (raad_record_get_string (shown, "location"), ==, location);
+      }
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    gtk_drop_down_set_selected (filter, 0);
+    rows = list_rows (page);
+    g_assert_cmpuint (rows->len, ==, n_before + 1);
+    g_clear_pointer (&rows, g_ptr_array_unref);
+  }
+
+  /* Screenshots, wide, with the signal open. */
+  take_screenshot (GTK_WIDGET (fixture->window), "signals-1280x800.png", 1280);
+  {
+    GtkWidget *scroller = find_widget (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, "detail-scroller");
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    GtkStack *views = GTK_STACK (find_widget (GTK_WIDGET (page), GTK_TYPE_STACK, "view-stack"));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    gtk_stack_set_visible_child_name (views, "themes");
+    take_screenshot (GTK_WIDGET (fixture->window), "signals-themes-follow-up-1280x800.png", 1280);
+    gtk_stack_set_visible_child_name (views, "signals");
+  }
+
+  /* Delete with Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "signals.delete", NULL));
+  g_assert_true (raad_record_get_deleted (RAAD_RECORD (logged)));
+  g_assert_true (toast_is (page, "Signal"));
+  rows = list_rows (page);
+  g_assert_cmpuint (rows->len, ==, n_before);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_signal_emit_by_name (_raad_signals_page_get_last_toast (page), "button-clicked");
+  g_assert_false (raad_record_get_deleted (RAAD_RECORD (logged)));
+  rows = list_rows (page);
+  g_assert_cmpuint (rows->len, ==, n_before + 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Many signals: the list shows the first hundred and offers the rest. */
+  g_assert_true (raad_store_begin (fixture->store, &error));
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(RaadSignal) extra = raad_signal_new (fixture->store);
+      g_autofree char *received = raad_signals_date_add_days (today, -(int) (i % 300));
+
+      g_object_set (extra, "council-id", council_id, "received", received, "source", "survey",
+                    "location", "Proeflocatie", "theme", "Proefthema", "text", "Enquêteantwoord",
+                    NULL);
+      g_assert_true (raad_signals_save (extra, &error));
+    }
+  g_assert_true (raad_store_commit (fixture->store, &error));
+  g_assert_no_error (error);
+  {
+    GtkWidget *more;
+    guint total = n_before + 1 + 100;
+
+    g_assert_true (raad_test_wait_until (list_is_long, page, TIMEOUT_MS));
+    rows = list_rows (page);
+    g_assert_cmpuint (rows->len, ==, 100);
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    more = find_widget (GTK_WIDGET (_raad_signals_page_get_list (page)), GTK_TYPE_LIST_BOX_ROW, "show-more");
+    g_assert_nonnull (more);
+    g_signal_emit_by_name (_raad_signals_page_get_list (page), "row-activated", more);
+    rows = list_rows (page);
+    g_assert_cmpuint (rows->len, ==, total);
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    g_assert_null (find_widget (GTK_WIDGET (_raad_signals_page_get_list (page)), GTK_TYPE_LIST_BOX_ROW,
+                                "show-more"));
+  }
+
+  /* Narrow: the list, then a signal over it. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  open_window (fixture, 360, 720);
+  page = open_constituency (fixture->window);
+  /* The page itself fits in 360 px (the window's width also depends on the other pages). */
+  {
+    int min = 0;
+
+    gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+    g_test_message ("constituency page: at least %d px wide", min);
+    g_assert_cmpint (min, <=, 360);
+  }
+  g_assert_true (raad_test_wait_until (folded, find_widget (GTK_WIDGET (page), ADW_TYPE_LEAFLET, NULL),
+                                       TIMEOUT_MS));
+  take_screenshot (GTK_WIDGET (fixture->window), "signals-list-360.png", 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "signals.new", NULL));
+  take_screenshot (GTK_WIDGET (fixture->window), "signals-form-360.png", 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+
+  app = raad_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add ("/ui/signals/loop", Fixture, NULL, fixture_set_up, test_loop, fixture_tear_down);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
