@@ -53,7 +53,7 @@ set_save_error (GError     **error,
 {
   g_autofree char *display = g_filename_display_name (path);
 
-  g_set_error (error, G_IO_ERROR, code, _("Cannot save the face-book as “%s”: %s"),
+  g_set_error (error, G_IO_ERROR, code, _("Cannot save “%s”: %s"),
                display, reason);
 }
 

@@ -310,16 +310,72 @@ raad_contact_due_free (RaadContactDue *due)
   g_free (due);
 }
 
-GHashTable *
-raad_speelveld_last_contacts (RaadStore  *store,
-                              const char *council_id)
+/* The last contact per party costs a pass over the whole log (json_extract of every
+ * contact's date), so it is kept per store and council and kept up to date from the store's
+ * "changed" signal, which every committed write (local or pulled by sync) emits: a newer
+ * contact only moves its party's date; anything it cannot follow that way (a deletion, an
+ * older date, a change it cannot read) drops the council's table, read again when asked. */
+
+typedef struct
+{
+  GHashTable *by_council;   /* council id → (stakeholder id → YYYY-MM-DD) */
+} LastContacts;
+
+static void
+last_contacts_free (LastContacts *cache)
+{
+  g_hash_table_unref (cache->by_council);
+  g_free (cache);
+}
+
+static void
+last_contacts_changed_cb (RaadStore    *store,
+                          GStrv         types,
+                          GStrv         ids,
+                          LastContacts *cache)
+{
+  if (types == NULL || ids == NULL || g_strv_length (ids) > 100)
+    {
+      g_hash_table_remove_all (cache->by_council);
+      return;
+    }
+  if (!g_strv_contains ((const char * const *) types, "contact"))
+    return;
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(RaadRecord) record = raad_record_load (store, ids[i], NULL);
+      GHashTable *last;
+      const char *date, *party, *known;
+
+      if (record == NULL)
+        {
+          /* Gone or unreadable: whose it was is not known. */
+          g_hash_table_remove_all (cache->by_council);
+          return;
+        }
+      if (!RAAD_IS_CONTACT (record))
+        continue;
+      last = g_hash_table_lookup (cache->by_council, raad_record_get_string (record, "council-id"));
+      if (last == NULL)
+        continue;
+      date = raad_record_get_string (record, "date");
+      party = raad_record_get_string (record, "stakeholder-id");
+      known = party != NULL ? g_hash_table_lookup (last, party) : NULL;
+      if (raad_record_get_deleted (record) || party == NULL || date == NULL
+          || (known != NULL && g_strcmp0 (date, known) < 0))
+        g_hash_table_remove (cache->by_council, raad_record_get_string (record, "council-id"));
+      else
+        g_hash_table_insert (last, g_strdup (party), g_strdup (date));
+    }
+}
+
+static GHashTable *
+read_last_contacts (RaadStore  *store,
+                    const char *council_id)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RaadStatement) stmt = NULL;
   GHashTable *last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  g_return_val_if_fail (RAAD_IS_STORE (store), last);
-  g_return_val_if_fail (council_id != NULL, last);
 
   /* By council, then grouped per party: the stakeholder index holds every contact. */
   stmt = _raad_store_prepare (store,
@@ -344,6 +400,47 @@ raad_speelveld_last_contacts (RaadStore  *store,
                              g_strdup (date));
     }
   return last;
+}
+
+GHashTable *
+raad_speelveld_last_contacts (RaadStore  *store,
+                              const char *council_id)
+{
+  LastContacts *cache;
+  GHashTable *last;
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (RAAD_IS_STORE (store), copy);
+  g_return_val_if_fail (council_id != NULL, copy);
+
+  cache = g_object_get_data (G_OBJECT (store), "raad-speelveld-last-contacts");
+  if (cache == NULL)
+    {
+      cache = g_new0 (LastContacts, 1);
+      cache->by_council = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) g_hash_table_unref);
+      g_object_set_data_full (G_OBJECT (store), "raad-speelveld-last-contacts", cache,
+                              (GDestroyNotify) last_contacts_free);
+      g_signal_connect (store, "changed", G_CALLBACK (last_contacts_changed_cb), cache);
+    }
+  /* Inside a transaction the signal has not come yet: read what the transaction sees. */
+  if (!sqlite3_get_autocommit (_raad_store_get_db (store)))
+    {
+      g_hash_table_unref (copy);
+      return read_last_contacts (store, council_id);
+    }
+  last = g_hash_table_lookup (cache->by_council, council_id);
+  if (last == NULL)
+    {
+      last = read_last_contacts (store, council_id);
+      g_hash_table_insert (cache->by_council, g_strdup (council_id), last);
+    }
+  g_hash_table_iter_init (&iter, last);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy, g_strdup (key), g_strdup (value));
+  return copy;
 }
 
 RaadContactDue *
@@ -396,18 +493,74 @@ raad_speelveld_contact_due (RaadStakeholder *party,
 }
 
 static int
+state_rank (RaadContactState state)
+{
+  switch (state)
+    {
+    case RAAD_CONTACT_OVERDUE:
+      return 0;
+    case RAAD_CONTACT_DUE_SOON:
+      return 1;
+    case RAAD_CONTACT_ON_TRACK:
+      return 2;
+    case RAAD_CONTACT_NO_RHYTHM:
+    default:
+      return 3;
+    }
+}
+
+static int
 compare_most_overdue (gconstpointer a,
                       gconstpointer b)
 {
   const RaadContactDue *da = *(RaadContactDue * const *) a;
   const RaadContactDue *db = *(RaadContactDue * const *) b;
+  int order;
 
   if (da->state != db->state)
-    return da->state == RAAD_CONTACT_OVERDUE ? -1 : 1;
+    return state_rank (da->state) - state_rank (db->state);
   if (da->days_overdue != db->days_overdue)
     return da->days_overdue > db->days_overdue ? -1 : 1;
-  /* Due soon: the nearest due date first. */
-  return g_strcmp0 (da->due, db->due);
+  /* Due soon: the nearest due date first; then by name, so that the order is stable. */
+  order = g_strcmp0 (da->due, db->due);
+  if (order != 0)
+    return order;
+  return g_utf8_collate (raad_record_get_string (RAAD_RECORD (da->party), "name") ?: "",
+                         raad_record_get_string (RAAD_RECORD (db->party), "name") ?: "");
+}
+
+GPtrArray *
+raad_speelveld_list_dues (RaadStore  *store,
+                          const char *council_id,
+                          const char *today)
+{
+  g_autoptr(GPtrArray) parties = NULL;
+  g_autoptr(GHashTable) last = NULL;
+  GPtrArray *dues = g_ptr_array_new_with_free_func ((GDestroyNotify) raad_contact_due_free);
+
+  g_return_val_if_fail (RAAD_IS_STORE (store), dues);
+  g_return_val_if_fail (council_id != NULL && today != NULL, dues);
+
+  parties = raad_speelveld_list_parties (store, council_id);
+  last = raad_speelveld_last_contacts (store, council_id);
+  for (guint i = 0; i < parties->len; i++)
+    {
+      RaadRecord *party = g_ptr_array_index (parties, i);
+
+      g_ptr_array_add (dues,
+                       raad_speelveld_contact_due (RAAD_STAKEHOLDER (party),
+                                                   g_hash_table_lookup (last, raad_record_get_id (party)),
+                                                   today));
+    }
+  return dues;
+}
+
+void
+raad_speelveld_sort_most_overdue (GPtrArray *dues)
+{
+  g_return_if_fail (dues != NULL);
+
+  g_ptr_array_sort (dues, compare_most_overdue);
 }
 
 GPtrArray *
@@ -415,26 +568,19 @@ raad_speelveld_overdue (RaadStore  *store,
                         const char *council_id,
                         const char *today)
 {
-  g_autoptr(GPtrArray) parties = NULL;
-  g_autoptr(GHashTable) last = NULL;
+  g_autoptr(GPtrArray) dues = NULL;
   GPtrArray *overdue = g_ptr_array_new_with_free_func ((GDestroyNotify) raad_contact_due_free);
 
   g_return_val_if_fail (RAAD_IS_STORE (store), overdue);
   g_return_val_if_fail (council_id != NULL && today != NULL, overdue);
 
-  parties = raad_speelveld_list_parties (store, council_id);
-  last = raad_speelveld_last_contacts (store, council_id);
-  for (guint i = 0; i < parties->len; i++)
+  dues = raad_speelveld_list_dues (store, council_id, today);
+  for (guint i = 0; i < dues->len; i++)
     {
-      RaadRecord *party = g_ptr_array_index (parties, i);
-      RaadContactDue *due = raad_speelveld_contact_due (RAAD_STAKEHOLDER (party),
-                                                        g_hash_table_lookup (last, raad_record_get_id (party)),
-                                                        today);
+      RaadContactDue *due = g_ptr_array_index (dues, i);
 
       if (due->state == RAAD_CONTACT_OVERDUE || due->state == RAAD_CONTACT_DUE_SOON)
-        g_ptr_array_add (overdue, due);
-      else
-        raad_contact_due_free (due);
+        g_ptr_array_add (overdue, g_ptr_array_steal_index (dues, i--));
     }
   g_ptr_array_sort (overdue, compare_most_overdue);
   return overdue;
@@ -463,7 +609,7 @@ raad_speelveld_log_contact (RaadStakeholder  *party,
   RaadStore *store;
   g_autoptr(RaadContact) contact = NULL;
   g_autoptr(GDate) parsed = NULL;
-  const char *planned;
+  g_autofree char *planned = NULL;
 
   g_return_val_if_fail (RAAD_IS_STAKEHOLDER (party), NULL);
 
@@ -504,7 +650,7 @@ raad_speelveld_log_contact (RaadStakeholder  *party,
   if (!raad_record_save (RAAD_RECORD (contact), error))
     goto fail;
   /* The talk that was planned has taken place. */
-  planned = raad_record_get_string (RAAD_RECORD (party), "next-contact");
+  planned = g_strdup (raad_record_get_string (RAAD_RECORD (party), "next-contact"));
   if (planned != NULL && g_strcmp0 (planned, date) <= 0)
     {
       raad_record_set_string (RAAD_RECORD (party), "next-contact", NULL);
@@ -517,6 +663,9 @@ raad_speelveld_log_contact (RaadStakeholder  *party,
 
 fail:
   raad_store_rollback (store);
+  /* The party in memory as it is in the store again. */
+  if (planned != NULL)
+    raad_record_set_string (RAAD_RECORD (party), "next-contact", planned);
   return NULL;
 }
 

@@ -88,6 +88,14 @@ GPtrArray          *raad_speelveld_overdue             (RaadStore   *store,
                                                         const char  *council_id,
                                                         const char  *today);
 
+/* The state of every party of @council_id on @today, in list order (a new GPtrArray of
+ * RaadContactDue); the same two queries as raad_speelveld_overdue. */
+GPtrArray          *raad_speelveld_list_dues           (RaadStore   *store,
+                                                        const char  *council_id,
+                                                        const char  *today);
+/* Sorts @dues (RaadContactDue) most overdue first, then due soon by date, then the rest. */
+void                raad_speelveld_sort_most_overdue   (GPtrArray   *dues);
+
 /* Logs a contact with @party (date YYYY-MM-DD, kind one of raad_speelveld_contact_kinds,
  * summary required). A planned talk on or before @date is taken as this one. */
 RaadContact        *raad_speelveld_log_contact         (RaadStakeholder *party,
