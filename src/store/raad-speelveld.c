@@ -19,6 +19,7 @@ typedef struct
 {
   const char *value;
   const char *title;
+  const char *context;   /* for titles that mean something else elsewhere, or NULL */
 } Choice;
 
 static const Choice categories[] = {
@@ -43,11 +44,12 @@ static const Choice relations[] = {
 };
 
 static const Choice rights[] = {
-  { "information", N_("Information") },
-  { "consultation", N_("Consultation") },
-  { "advice", N_("Advice") },
-  { "consent", N_("Consent") },
-  { "none", N_("No formal right") },
+  /* "Information" alone is also an agenda item's purpose. */
+  { "information", NC_("formal right", "Information"), "formal right" },
+  { "consultation", NC_("formal right", "Consultation"), "formal right" },
+  { "advice", NC_("formal right", "Advice"), "formal right" },
+  { "consent", NC_("formal right", "Consent"), "formal right" },
+  { "none", NC_("formal right", "No formal right"), "formal right" },
 };
 
 static const Choice contact_kinds[] = {
@@ -77,7 +79,9 @@ title_of (const Choice *choices,
 {
   for (guint i = 0; i < n_choices; i++)
     if (g_strcmp0 (choices[i].value, value) == 0)
-      return g_dgettext (GETTEXT_PACKAGE, choices[i].title);
+      return choices[i].context != NULL
+             ? g_dpgettext2 (GETTEXT_PACKAGE, choices[i].context, choices[i].title)
+             : g_dgettext (GETTEXT_PACKAGE, choices[i].title);
   return value;
 }
 
