@@ -25,6 +25,7 @@ struct _RaadApplication
   char           *database_path;
   char           *screenshot_path;
   char           *benchmark_mode;
+  char           *page;
   int             window_width;
   int             window_height;
   gboolean        load_example;
@@ -41,6 +42,8 @@ static const GOptionEntry option_entries[] = {
     "Load the example organisation into an empty database", NULL },
   { "window-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL,
     "Open the window at WIDTHxHEIGHT pixels", "WxH" },
+  { "page", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL,
+    "Open on page NAME (facebook, meetings, playing-field, constituency)", "NAME" },
   { "benchmark", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL,
     "Measure MODE (first-frame, scroll, search), print the figures, then quit", "MODE" },
   { NULL }
@@ -204,6 +207,7 @@ raad_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "database", "^ay", &self->database_path);
   g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path);
   g_variant_dict_lookup (options, "benchmark", "s", &self->benchmark_mode);
+  g_variant_dict_lookup (options, "page", "s", &self->page);
   self->load_example = g_variant_dict_contains (options, "load-example");
   if (g_variant_dict_lookup (options, "window-size", "&s", &size)
       && !parse_window_size (size, &self->window_width, &self->window_height))
@@ -261,6 +265,8 @@ raad_application_activate (GApplication *app)
     raad_window_show_store_error (RAAD_WINDOW (window), self->store_error);
   if (self->window_width > 0)
     raad_window_set_fixed_size (RAAD_WINDOW (window), self->window_width, self->window_height);
+  if (self->page != NULL && !raad_window_show_page (RAAD_WINDOW (window), self->page))
+    g_printerr ("There is no page “%s”\n", self->page);
   /* The benchmark closes the window when done, and the application quits with it. */
   if (self->benchmark_mode != NULL)
     raad_benchmark_start (window, self->benchmark_mode);
@@ -284,6 +290,7 @@ raad_application_finalize (GObject *object)
   g_free (self->database_path);
   g_free (self->screenshot_path);
   g_free (self->benchmark_mode);
+  g_free (self->page);
 
   G_OBJECT_CLASS (raad_application_parent_class)->finalize (object);
 }

@@ -616,6 +616,19 @@ raad_window_set_fixed_size (RaadWindow *self,
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
 }
 
+gboolean
+raad_window_show_page (RaadWindow *self,
+                       const char *name)
+{
+  g_return_val_if_fail (RAAD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return FALSE;
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  return TRUE;
+}
+
 void
 raad_window_add_toast (RaadWindow *self,
                        AdwToast   *toast)

@@ -25,6 +25,10 @@ void        raad_window_show_store_error (RaadWindow      *self,
 void        raad_window_set_fixed_size   (RaadWindow      *self,
                                           int              width,
                                           int              height);
+/* Shows page @name ("facebook", "meetings", "playing-field", "constituency"); FALSE when
+ * there is no such page. */
+gboolean    raad_window_show_page        (RaadWindow      *self,
+                                          const char      *name);
 void        raad_window_add_toast        (RaadWindow      *self,
                                           AdwToast        *toast);
 
