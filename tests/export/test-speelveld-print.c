@@ -115,8 +115,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
+  gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ui/speelveld-print/map", test_print_map);
   g_test_add_func ("/ui/speelveld-print/grid", test_print_grid);
