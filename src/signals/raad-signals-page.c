@@ -15,9 +15,14 @@
 #include "raad-signals-report-dialog.h"
 #include "raad-theme-chart.h"
 
-/* A council has tens to hundreds of signals: the list is a GtkListBox rebuilt from
- * raad_signals_list after a change (overdue first, then newest), in one idle for changes that
- * arrive through the store's "changed" signal. Beside it (below it on a narrow window) one
+/* A council has tens to thousands of signals: the list is a GtkListView whose items are
+ * positions (see update_slots) over one RaadRecordList of signal ids (overdue first, then
+ * newest, ordered in SQL through an index), so rows are made and filled near the view only.
+ * After a change the ids are read again; a row whose position now holds another signal is
+ * refilled (at once in view, in idles out of view), the others are left alone, and a row
+ * follows its signal's edits by itself (notify::rev). Changes that arrive through the store's
+ * "changed" signal are refreshed in one idle; the page's own writes refresh at once and drop
+ * that idle, so each write costs one refresh. Beside it (below it on a narrow window) one
  * form serves both to log a new signal, which must take under a minute (date today, raised
  * by a group, feedback due in six weeks), and to edit an open one; under the form the
  * follow-up steps: on the next agenda, handled, feedback given. A store change refreshes the
@@ -37,15 +42,20 @@ struct _RaadSignalsPage
   AdwToast      *last_toast;
   GtkWindow     *last_dialog;
   guint          refresh_idle_id;
-  guint          limit;           /* how many rows the list shows */
   gboolean       updating_filters;
+  RaadRecordList *signals;        /* the filtered signals, in order */
+  GListStore    *slots;           /* the list view's items: one plain object per position */
+  GPtrArray     *pending_rows;    /* rows out of view still to show their new signal */
+  guint          pending_id;
 
   AdwLeaflet    *leaflet;
   GtkBox        *filter_box;
   GtkStack      *view_stack;
   GtkBox        *chart_slot;
   GtkLabel      *summary_label;
-  GtkListBox    *signal_list;
+  GtkLabel      *empty_label;
+  GtkWidget     *list_scroller;
+  GtkListView   *signal_list;
   GtkLabel      *detail_title;
   GtkScrolledWindow *detail_scroller;
   AdwPreferencesGroup *signal_group;
@@ -79,10 +89,8 @@ struct _RaadSignalsPage
 
 G_DEFINE_FINAL_TYPE (RaadSignalsPage, raad_signals_page, GTK_TYPE_WIDGET)
 
-/* Rows the list shows at first, and adds on "Show more". */
-#define PAGE_ROWS 100
-
 static void refresh_all (RaadSignalsPage *self);
+static void refresh_now (RaadSignalsPage *self);
 
 /* Helpers */
 
@@ -309,105 +317,354 @@ update_actions (RaadSignalsPage *self)
 
 /* The list */
 
-static GtkWidget *
-new_signal_row (RaadSignalsPage *self,
-                RaadSignal      *signal,
-                const char      *today)
+/* Fills @row (made by setup_row_cb) from @signal. Every line of a row is one label that does
+ * not wrap (ellipsized): a row's height does not depend on its width, so laying out the rows
+ * the list view keeps (up to 200 in GTK 4.8) measures each label once. */
+static void
+fill_row (RaadSignalsPage *self,
+          GtkWidget       *row,
+          RaadSignal      *signal,
+          const char      *today)
 {
   RaadRecord *record = RAAD_RECORD (signal);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "raad-overdue-icon");
+  GtkLabel *title_label = g_object_get_data (G_OBJECT (row), "raad-title");
+  GtkLabel *overdue_label = g_object_get_data (G_OBJECT (row), "raad-overdue");
+  GtkLabel *details_label = g_object_get_data (G_OBJECT (row), "raad-details");
+  GtkLabel *text_label = g_object_get_data (G_OBJECT (row), "raad-text");
   const char *theme = raad_record_get_string (record, "theme");
   const char *location = raad_record_get_string (record, "location");
   const char *text = raad_record_get_string (record, "text");
   const char *status = raad_signals_describe_status (signal);
   g_autofree char *received = format_date (raad_record_get_string (record, "received"));
-  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *details = NULL;
+  g_autofree char *words = NULL;
   g_autofree char *accessible = NULL;
-  g_autofree char *overdue = NULL;
+  gboolean overdue = raad_signals_feedback_overdue (signal, today);
 
-  if (raad_signals_feedback_overdue (signal, today))
+  if (overdue)
     {
       g_autofree char *due = format_date (raad_record_get_string (record, "feedback-due"));
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
       /* Translators: %s is a date */
-      overdue = g_strdup_printf (_("Feedback overdue since %s"), due);
-      gtk_widget_add_css_class (icon, "error");
-      set_label (icon, overdue);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      words = g_strdup_printf (_("Feedback overdue since %s"), due);
+      gtk_label_set_text (overdue_label, words);
       gtk_widget_add_css_class (row, "raad-signal-overdue");
-      g_string_append_printf (subtitle, "%s\n", overdue);
     }
+  else
+    gtk_widget_remove_css_class (row, "raad-signal-overdue");
+  gtk_widget_set_visible (icon, overdue);
+  gtk_widget_set_visible (GTK_WIDGET (overdue_label), overdue);
   /* Translators: a signal in the list: its status, location, date received and source */
-  g_string_append_printf (subtitle, _("%s · %s · %s · %s"), status, location != NULL ? location : "–",
-                          received, raad_signals_source_label (raad_record_get_string (record, "source")));
-  if (text != NULL)
-    g_string_append_printf (subtitle, "\n%s", text);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), theme != NULL ? theme : "");
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  details = g_strdup_printf (_("%s · %s · %s · %s"), status, location != NULL ? location : "–",
+                             received, raad_signals_source_label (raad_record_get_string (record, "source")));
+  gtk_label_set_text (title_label, theme != NULL ? theme : "");
+  gtk_label_set_text (details_label, details);
+  gtk_label_set_text (text_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (text_label), text != NULL);
   if (self->signal != NULL && self->signal == signal)
     gtk_widget_add_css_class (row, "raad-signal-open");
-  g_object_set_data_full (G_OBJECT (row), "raad-signal-id",
-                          g_strdup (raad_record_get_id (record)), g_free);
+  else
+    gtk_widget_remove_css_class (row, "raad-signal-open");
+  g_object_set_data_full (G_OBJECT (row), "raad-signal-id", g_strdup (raad_record_get_id (record)),
+                          g_free);
   /* Translators: a signal for a screen reader: theme, then the rest of its row */
-  accessible = g_strdup_printf (_("%s: %s"), theme != NULL ? theme : "", subtitle->str);
+  accessible = g_strdup_printf (_("%s: %s"), theme != NULL ? theme : "", details);
+  if (words != NULL || text != NULL)
+    {
+      g_autofree char *head = g_steal_pointer (&accessible);
+
+      accessible = g_strdup_printf ("%s%s%s%s%s", head, words != NULL ? "\n" : "", words != NULL ? words : "",
+                                    text != NULL ? "\n" : "", text != NULL ? text : "");
+    }
   set_label (row, accessible);
-  return row;
+}
+
+/* The rows in view: the list view's children hold them. */
+static void
+foreach_row (RaadSignalsPage *self,
+             void           (*func) (RaadSignalsPage *self, GtkWidget *row))
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->signal_list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (row != NULL && g_object_get_data (G_OBJECT (row), "raad-position") != NULL)
+        func (self, row);
+    }
+}
+
+static void signal_saved_cb (GtkWidget *row);
+
+/* Shows @signal in @row, and follows its edits. */
+static void
+set_row_signal (RaadSignalsPage *self,
+                GtkWidget       *row,
+                RaadSignal      *signal)
+{
+  RaadSignal *old = g_object_get_data (G_OBJECT (row), "raad-signal");
+
+  if (old != NULL)
+    g_signal_handlers_disconnect_by_func (old, signal_saved_cb, row);
+  g_object_set_data (G_OBJECT (row), "raad-signal-id", NULL);
+  if (signal == NULL)
+    {
+      g_object_set_data (G_OBJECT (row), "raad-signal", NULL);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (row), "raad-signal", g_object_ref (signal), g_object_unref);
+  g_signal_connect_object (signal, "notify::rev", G_CALLBACK (signal_saved_cb), row, G_CONNECT_SWAPPED);
+  {
+    g_autofree char *today = today_string (self);
+
+    fill_row (self, row, signal, today);
+  }
+}
+
+/* The signal at the row's position now; a row that shows it already is left as it is. */
+static void
+rebind_row (RaadSignalsPage *self,
+            GtkWidget       *row)
+{
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "raad-position")) - 1;
+  g_autoptr(RaadSignal) signal = NULL;
+  const char *id = NULL;
+
+  if (self->signals != NULL && position < g_list_model_get_n_items (G_LIST_MODEL (self->signals)))
+    id = raad_record_list_get_id (self->signals, position);
+  /* The same signal: its row follows it already (no record is built for that). */
+  if (id != NULL && g_object_get_data (G_OBJECT (row), "raad-signal") != NULL
+      && g_strcmp0 (id, g_object_get_data (G_OBJECT (row), "raad-signal-id")) == 0)
+    return;
+  if (id != NULL)
+    signal = g_list_model_get_item (G_LIST_MODEL (self->signals), position);
+  if (signal != g_object_get_data (G_OBJECT (row), "raad-signal"))
+    set_row_signal (self, row, signal);
+}
+
+/* GTK 4.8's list view keeps up to 200 rows, most of them out of view. Those are filled a few
+ * at a time in idles after a change, so that no frame lays out 200 new rows. */
+#define ROWS_PER_IDLE 12
+
+static gboolean
+fill_pending_cb (gpointer data)
+{
+  RaadSignalsPage *self = data;
+
+  for (guint n = 0; self->pending_rows->len > 0 && n < ROWS_PER_IDLE; n++)
+    {
+      g_autoptr(GtkWidget) row = g_ptr_array_steal_index (self->pending_rows, 0);
+
+      if (g_object_get_data (G_OBJECT (row), "raad-position") != NULL)
+        rebind_row (self, row);
+    }
+  if (self->pending_rows->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->pending_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+row_in_view (RaadSignalsPage *self,
+             GtkWidget       *row)
+{
+  GtkWidget *list = GTK_WIDGET (self->signal_list);
+  int height = gtk_widget_get_height (list);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (list))
+    return FALSE;
+  /* GTK 4.8 gives the rows out of view no size. */
+  if (!gtk_widget_compute_bounds (row, list, &bounds) || bounds.size.height <= 0)
+    return FALSE;
+  /* The view and half a view around it. */
+  return bounds.origin.y + bounds.size.height >= -height / 2 && bounds.origin.y <= height * 3 / 2;
+}
+
+static void
+rebind_or_defer (RaadSignalsPage *self,
+                 GtkWidget       *row)
+{
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "raad-position")) - 1;
+  const char *id = NULL;
+
+  if (row_in_view (self, row))
+    {
+      rebind_row (self, row);
+      return;
+    }
+  if (self->signals != NULL && position < g_list_model_get_n_items (G_LIST_MODEL (self->signals)))
+    id = raad_record_list_get_id (self->signals, position);
+  if (id != NULL && g_strcmp0 (id, g_object_get_data (G_OBJECT (row), "raad-signal-id")) == 0)
+    return;
+  /* It no longer shows its signal; it shows the new one soon. */
+  set_row_signal (self, row, NULL);
+  g_ptr_array_add (self->pending_rows, g_object_ref (row));
+  if (self->pending_id == 0)
+    self->pending_id = g_idle_add (fill_pending_cb, self);
+}
+
+static void
+refill_row (RaadSignalsPage *self,
+            GtkWidget       *row)
+{
+  g_autofree char *today = today_string (self);
+  RaadSignal *signal;
+
+  rebind_row (self, row);
+  signal = g_object_get_data (G_OBJECT (row), "raad-signal");
+  if (signal != NULL)
+    fill_row (self, row, signal, today);
+}
+
+static void
+mark_open_row (RaadSignalsPage *self,
+               GtkWidget       *row)
+{
+  if (self->signal != NULL && g_object_get_data (G_OBJECT (row), "raad-signal") == (gpointer) self->signal)
+    gtk_widget_add_css_class (row, "raad-signal-open");
+  else
+    gtk_widget_remove_css_class (row, "raad-signal-open");
+}
+
+/* A signal was saved (here or elsewhere): its row, wherever it is, shows it. */
+static void
+signal_saved_cb (GtkWidget *row)
+{
+  RaadSignalsPage *self = g_object_get_data (G_OBJECT (row), "raad-page");
+
+  refill_row (self, row);
+}
+
+static GtkWidget *
+add_line (GtkWidget  *box,
+          const char *name,
+          const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_name (label, name);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (GTK_BOX (box), label);
+  return label;
+}
+
+static void
+setup_row_cb (RaadSignalsPage *self,
+              GtkListItem     *item)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *label;
+
+  gtk_widget_add_css_class (row, "raad-signal-row");
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_widget_set_margin_top (row, 9);
+  gtk_widget_set_margin_bottom (row, 9);
+  gtk_widget_add_css_class (icon, "error");
+  gtk_widget_set_visible (icon, FALSE);
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  /* The row's accessible label says it all. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_box_append (GTK_BOX (row), icon);
+  gtk_widget_set_hexpand (lines, TRUE);
+  gtk_box_append (GTK_BOX (row), lines);
+  g_object_set_data (G_OBJECT (row), "raad-title", add_line (lines, "title", NULL));
+  label = add_line (lines, "overdue", "error");
+  gtk_widget_add_css_class (label, "caption");
+  g_object_set_data (G_OBJECT (row), "raad-overdue", label);
+  label = add_line (lines, "details", "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  g_object_set_data (G_OBJECT (row), "raad-details", label);
+  label = add_line (lines, "text", "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  g_object_set_data (G_OBJECT (row), "raad-text", label);
+  icon = gtk_image_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (row), icon);
+  g_object_set_data (G_OBJECT (row), "raad-overdue-icon", gtk_widget_get_first_child (row));
+  g_object_set_data (G_OBJECT (row), "raad-page", self);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_row_cb (RaadSignalsPage *self,
+             GtkListItem     *item)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  g_object_set_data (G_OBJECT (row), "raad-position",
+                     GUINT_TO_POINTER (gtk_list_item_get_position (item) + 1));
+  rebind_row (self, row);
+}
+
+static void
+unbind_row_cb (RaadSignalsPage *self,
+               GtkListItem     *item)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  set_row_signal (self, row, NULL);
+  g_object_set_data (G_OBJECT (row), "raad-position", NULL);
+}
+
+/* The list view's items are positions, not signals: when the signals change (another filter,
+ * a signal added), a row keeps its place and takes the signal now there, and only a change of
+ * their number reaches the list view, at the end. GTK 4.8 makes a new row for every new item
+ * (up to 200 of them), which took 200 ms on a filter change; refilling the rows takes a few. */
+static void
+update_slots (RaadSignalsPage *self,
+              guint            n)
+{
+  guint had = g_list_model_get_n_items (G_LIST_MODEL (self->slots));
+
+  if (n > had)
+    {
+      g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = had; i < n; i++)
+        g_ptr_array_add (added, g_object_new (G_TYPE_OBJECT, NULL));
+      g_list_store_splice (self->slots, had, 0, added->pdata, added->len);
+    }
+  else if (n < had)
+    g_list_store_splice (self->slots, n, had - n, NULL, 0);
+  foreach_row (self, rebind_or_defer);
 }
 
 static void
 refresh_list (RaadSignalsPage *self)
 {
-  g_autoptr(RaadRecordList) signals = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
   g_autofree char *today = today_string (self);
   g_autofree char *summary = NULL;
   const char *location = selected_filter (self->location_filter);
   const char *theme = selected_filter (self->theme_filter);
-  GtkListBoxRow *row;
   guint n, n_overdue = 0;
 
-  while ((row = gtk_list_box_get_row_at_index (self->signal_list, 0)) != NULL)
-    gtk_list_box_remove (self->signal_list, GTK_WIDGET (row));
+  if (self->store == NULL || self->council_id == NULL)
+    ids = g_ptr_array_new_with_free_func (g_free);
+  else
+    ids = raad_signals_list_ids_counted (self->store, self->council_id, location, theme, today,
+                                         &n_overdue);
+  n = ids->len;
+  /* The ids, then the rows: each keeps its place and shows the signal now there. */
+  if (self->signals != NULL)
+    _raad_record_list_set_ids (self->signals, ids);
+  update_slots (self, n);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n == 0);
+  gtk_widget_set_visible (self->list_scroller, n > 0);
   if (self->store == NULL || self->council_id == NULL)
     {
       gtk_label_set_text (self->summary_label, "");
       return;
     }
-  /* Records are built for the rows shown only: the first ones, more on request. */
-  signals = raad_signals_list_model (self->store, self->council_id, location, theme, today);
-  n = g_list_model_get_n_items (G_LIST_MODEL (signals));
-  for (guint i = 0; i < MIN (n, self->limit); i++)
-    {
-      g_autoptr(RaadSignal) signal = g_list_model_get_item (G_LIST_MODEL (signals), i);
-
-      if (signal != NULL)
-        gtk_list_box_append (self->signal_list, new_signal_row (self, signal, today));
-    }
-  if (n > self->limit)
-    {
-      GtkWidget *more = gtk_list_box_row_new ();
-      GtkWidget *label;
-      g_autofree char *text = NULL;
-
-      /* Translators: %u counts the signals not shown yet */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show more (%u more signal)",
-                                           "Show more (%u more signals)", n - self->limit),
-                              n - self->limit);
-      label = gtk_label_new (text);
-      gtk_widget_set_margin_top (label, 12);
-      gtk_widget_set_margin_bottom (label, 12);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (more), label);
-      gtk_widget_set_name (more, "show-more");
-      set_label (more, text);
-      gtk_list_box_append (self->signal_list, more);
-    }
-
-  raad_signals_count (self->store, self->council_id, location, theme, today, &n_overdue);
   if (n_overdue > 0)
     /* Translators: the first %u counts signals, the second those with feedback overdue */
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u signal, %u with feedback overdue",
@@ -416,6 +673,22 @@ refresh_list (RaadSignalsPage *self)
   else
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u signal", "%u signals", n), n);
   gtk_label_set_text (self->summary_label, summary);
+}
+
+/* TRUE when @drop_down offers "All …" and then exactly @values. */
+static gboolean
+filter_offers (GtkDropDown        *drop_down,
+               const char * const *values)
+{
+  GListModel *model = gtk_drop_down_get_model (drop_down);
+  guint n = values != NULL ? g_strv_length ((GStrv) values) : 0;
+
+  if (model == NULL || g_list_model_get_n_items (model) != n + 1)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i + 1), values[i]) != 0)
+      return FALSE;
+  return TRUE;
 }
 
 /* Rebuilds a filter's choices, keeping the chosen value when it is still there. */
@@ -452,12 +725,19 @@ refresh_filters (RaadSignalsPage *self)
       locations = raad_signals_list_values (self->store, self->council_id, "location");
       themes = raad_signals_list_values (self->store, self->council_id, "theme");
     }
+  /* Most changes bring no new location or theme: the choices stay as they are then. */
   self->updating_filters = TRUE;
-  fill_filter (self->location_filter, _("All locations"), (const char * const *) locations);
-  fill_filter (self->theme_filter, _("All themes"), (const char * const *) themes);
+  if (!filter_offers (self->location_filter, (const char * const *) locations))
+    {
+      fill_filter (self->location_filter, _("All locations"), (const char * const *) locations);
+      set_completions (self->location_entry, (const char * const *) locations);
+    }
+  if (!filter_offers (self->theme_filter, (const char * const *) themes))
+    {
+      fill_filter (self->theme_filter, _("All themes"), (const char * const *) themes);
+      set_completions (self->theme_entry, (const char * const *) themes);
+    }
   self->updating_filters = FALSE;
-  set_completions (self->location_entry, (const char * const *) locations);
-  set_completions (self->theme_entry, (const char * const *) themes);
 }
 
 /* The form */
@@ -571,7 +851,7 @@ open_signal (RaadSignalsPage *self,
 {
   g_set_object (&self->signal, signal);
   fill_form (self);
-  refresh_list (self);
+  foreach_row (self, mark_open_row);
 }
 
 /* Puts the rows of the form into @signal's fields. */
@@ -605,9 +885,12 @@ read_form (RaadSignalsPage *self,
 
 /* Callbacks */
 
+/* Everything a store change may touch, at once; a refresh still waiting in an idle is not
+ * needed any more. */
 static void
-store_changed_idle_done (RaadSignalsPage *self)
+refresh_now (RaadSignalsPage *self)
 {
+  g_clear_handle_id (&self->refresh_idle_id, g_source_remove);
   /* The open signal deleted elsewhere: back to an empty form. */
   if (self->signal != NULL && raad_record_is_saved (RAAD_RECORD (self->signal))
       && raad_record_get_deleted (RAAD_RECORD (self->signal)))
@@ -626,7 +909,7 @@ refresh_idle_cb (gpointer data)
   RaadSignalsPage *self = data;
 
   self->refresh_idle_id = 0;
-  store_changed_idle_done (self);
+  refresh_now (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -656,7 +939,6 @@ council_changed_cb (RaadSignalsPage *self)
   g_free (self->council_id);
   self->council_id = *id != '\0' ? g_steal_pointer (&id) : NULL;
   g_clear_object (&self->signal);
-  self->limit = PAGE_ROWS;
   refresh_all (self);
 }
 
@@ -665,7 +947,6 @@ filter_changed_cb (RaadSignalsPage *self)
 {
   if (self->updating_filters)
     return;
-  self->limit = PAGE_ROWS;
   refresh_list (self);
   /* The theme chart follows the same filter. */
   raad_theme_chart_set_filter (self->chart, selected_filter (self->location_filter),
@@ -673,22 +954,13 @@ filter_changed_cb (RaadSignalsPage *self)
 }
 
 static void
-signal_row_activated_cb (RaadSignalsPage *self,
-                         GtkListBoxRow   *row)
+signal_activated_cb (RaadSignalsPage *self,
+                     guint            position)
 {
-  if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "show-more") == 0)
-    {
-      int index = gtk_list_box_row_get_index (row);
+  const char *id = self->signals != NULL ? raad_record_list_get_id (self->signals, position) : NULL;
 
-      self->limit += PAGE_ROWS;
-      refresh_list (self);
-      /* The focus goes on with the first row that was not shown before. */
-      row = gtk_list_box_get_row_at_index (self->signal_list, index);
-      if (row != NULL)
-        gtk_widget_grab_focus (GTK_WIDGET (row));
-      return;
-    }
-  raad_signals_page_open_signal (self, _raad_signals_page_row_get_id (row));
+  if (id != NULL)
+    raad_signals_page_open_signal (self, id);
 }
 
 static void
@@ -710,7 +982,9 @@ undo_delete (RaadSignalsPage *self)
       g_warning ("Could not restore the signal: %s", error->message);
       return;
     }
-  open_signal (self, signal);
+  g_set_object (&self->signal, signal);
+  fill_form (self);
+  refresh_now (self);
 }
 
 static void
@@ -723,8 +997,7 @@ undo_put_on_agenda (RaadSignalsPage *self)
     return;
   if (!raad_signals_take_off_agenda (signal, &error))
     show_error (self, "Could not take the signal off the agenda", error);
-  refresh_follow_up (self);
-  refresh_list (self);
+  refresh_now (self);
 }
 
 /* Goes to the meetings page and opens its "new meeting" dialog. */
@@ -843,9 +1116,8 @@ save_action (GtkWidget  *widget,
   show_toast (self, toast);
   g_set_object (&self->signal, signal);
   gtk_label_set_text (self->detail_title, raad_record_get_string (RAAD_RECORD (signal), "theme"));
-  refresh_filters (self);
-  refresh_list (self);
-  refresh_follow_up (self);
+  refresh_now (self);
+  foreach_row (self, mark_open_row);
 }
 
 static void
@@ -891,8 +1163,7 @@ put_on_agenda_action (GtkWidget  *widget,
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_put_on_agenda), self,
                            G_CONNECT_SWAPPED);
   show_toast (self, toast);
-  refresh_follow_up (self);
-  refresh_list (self);
+  refresh_now (self);
 }
 
 static void
@@ -913,8 +1184,7 @@ take_off_agenda_action (GtkWidget  *widget,
     }
   toast = adw_toast_new (_("Taken off the agenda"));
   show_toast (self, toast);
-  refresh_follow_up (self);
-  refresh_list (self);
+  refresh_now (self);
 }
 
 static void
@@ -937,8 +1207,7 @@ record_handled_action (GtkWidget  *widget,
     }
   toast = adw_toast_new (_("Recorded as handled"));
   show_toast (self, toast);
-  refresh_follow_up (self);
-  refresh_list (self);
+  refresh_now (self);
 }
 
 static void
@@ -961,8 +1230,7 @@ record_feedback_action (GtkWidget  *widget,
     }
   toast = adw_toast_new (_("Feedback recorded"));
   show_toast (self, toast);
-  refresh_follow_up (self);
-  refresh_list (self);
+  refresh_now (self);
 }
 
 static void
@@ -991,7 +1259,9 @@ delete_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete), self, G_CONNECT_SWAPPED);
   show_toast (self, toast);
-  open_signal (self, NULL);
+  g_clear_object (&self->signal);
+  fill_form (self);
+  refresh_now (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
@@ -1156,11 +1426,14 @@ build_chart (RaadSignalsPage *self)
 static void
 refresh_all (RaadSignalsPage *self)
 {
+  g_clear_handle_id (&self->refresh_idle_id, g_source_remove);
   if (self->chart != NULL)
     raad_theme_chart_set_store (self->chart, self->store, self->council_id);
   refresh_filters (self);
   fill_form (self);
   refresh_list (self);
+  /* Overdue depends on today, and the open signal may be another: every row in view anew. */
+  foreach_row (self, refill_row);
   update_actions (self);
 }
 
@@ -1172,6 +1445,7 @@ raad_signals_page_dispose (GObject *object)
   RaadSignalsPage *self = RAAD_SIGNALS_PAGE (object);
 
   g_clear_handle_id (&self->refresh_idle_id, g_source_remove);
+  g_clear_handle_id (&self->pending_id, g_source_remove);
   if (self->last_dialog != NULL)
     gtk_window_destroy (self->last_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAAD_TYPE_SIGNALS_PAGE);
@@ -1183,6 +1457,9 @@ raad_signals_page_dispose (GObject *object)
   g_clear_object (&self->removed);
   g_clear_object (&self->put_on);
   g_clear_object (&self->last_toast);
+  g_clear_object (&self->signals);
+  g_clear_object (&self->slots);
+  g_clear_pointer (&self->pending_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (raad_signals_page_parent_class)->dispose (object);
 }
@@ -1214,6 +1491,8 @@ raad_signals_page_class_init (RaadSignalsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaadSignalsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RaadSignalsPage, chart_slot);
   gtk_widget_class_bind_template_child (widget_class, RaadSignalsPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RaadSignalsPage, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, RaadSignalsPage, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, RaadSignalsPage, signal_list);
   gtk_widget_class_bind_template_child (widget_class, RaadSignalsPage, detail_title);
   gtk_widget_class_bind_template_child (widget_class, RaadSignalsPage, detail_scroller);
@@ -1224,7 +1503,7 @@ raad_signals_page_class_init (RaadSignalsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaadSignalsPage, feedback_group);
   gtk_widget_class_bind_template_child (widget_class, RaadSignalsPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, RaadSignalsPage, follow_box);
-  gtk_widget_class_bind_template_callback (widget_class, signal_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, signal_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "signals.new", NULL, new_action);
@@ -1245,10 +1524,19 @@ raad_signals_page_class_init (RaadSignalsPageClass *klass)
 static void
 raad_signals_page_init (RaadSignalsPage *self)
 {
-  GtkWidget *placeholder;
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->limit = PAGE_ROWS;
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_factory (self->signal_list, factory);
+  g_object_unref (factory);
+  self->slots = g_list_store_new (G_TYPE_OBJECT);
+  self->pending_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->slots)));
+  gtk_list_view_set_model (self->signal_list, GTK_SELECTION_MODEL (selection));
   build_filters (self);
   build_form (self);
   build_chart (self);
@@ -1257,15 +1545,8 @@ raad_signals_page_init (RaadSignalsPage *self)
   /* The button is named by the label of its AdwButtonContent ("Log Signal"): an accessible
    * label as well would make GTK 4.8 say both. */
 
-  placeholder = gtk_label_new (_("No signals yet. Log what you hear in living-room talks, "
-                                 "department meetings and exit visits."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (self->signal_list, placeholder);
+  gtk_label_set_text (self->empty_label, _("No signals yet. Log what you hear in living-room talks, "
+                                           "department meetings and exit visits."));
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::current-council",
@@ -1288,6 +1569,9 @@ raad_signals_page_set_store (RaadSignalsPage *self,
   g_set_object (&self->store, store);
   if (store != NULL)
     g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  g_clear_object (&self->signals);
+  if (store != NULL)
+    self->signals = _raad_record_list_new_for_ids (store, "signal");
   g_clear_object (&self->signal);
   refresh_all (self);
 }
@@ -1327,14 +1611,42 @@ raad_signals_page_open_signal (RaadSignalsPage *self,
 
 /* Private API */
 
-GtkListBox *
+GtkListView *
 _raad_signals_page_get_list (RaadSignalsPage *self)
 {
   return self->signal_list;
 }
 
+RaadRecordList *
+_raad_signals_page_get_signals (RaadSignalsPage *self)
+{
+  return self->signals;
+}
+
+static GtkWidget *
+find_row (RaadSignalsPage *self,
+          const char      *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->signal_list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (row != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (row), "raad-signal-id"), id) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+GtkWidget *
+_raad_signals_page_get_row (RaadSignalsPage *self,
+                            const char      *id)
+{
+  return id != NULL ? find_row (self, id) : NULL;
+}
+
 const char *
-_raad_signals_page_row_get_id (GtkListBoxRow *row)
+_raad_signals_page_row_get_id (GtkWidget *row)
 {
   return g_object_get_data (G_OBJECT (row), "raad-signal-id");
 }

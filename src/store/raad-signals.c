@@ -556,29 +556,30 @@ raad_signals_feedback_overdue (RaadSignal *signal,
 }
 
 /* Lists. A council may hold thousands of signals: the order (overdue feedback first, the
- * longest overdue first, then the newest) and the filters run in SQL over the bodies, and the
- * page builds records only for the rows it shows. */
+ * longest overdue first, then the newest) and the filters run in SQL, on indexed columns only
+ * (migrations 6 and 7), never on the bodies, and the page builds records only for the rows it
+ * shows. The overdue signals are one range of the index documents_signal_overdue, already in
+ * their order; the others come newest first from documents_signal_newest: two reads of an
+ * index and no sort, a few milliseconds for ten thousand signals. */
 
 #define SIGNALS_WHERE \
   " FROM documents WHERE type = 'signal' AND f_council_id = ?1 AND deleted = 0" \
-  "  AND (?2 IS NULL OR json_extract (body, '$.location') = ?2)" \
-  "  AND (?3 IS NULL OR json_extract (body, '$.theme') = ?3)"
+  "  AND (?2 IS NULL OR f_location = ?2)" \
+  "  AND (?3 IS NULL OR f_theme = ?3)"
 
-/* The same rule as raad_signals_feedback_overdue, on ?4 as today. */
-#define OVERDUE_SQL \
-  "coalesce ((json_extract (body, '$.feedback_owed') = 1" \
-  "  AND json_extract (body, '$.feedback_given') IS NULL" \
-  "  AND coalesce (json_extract (body, '$.status'), '') != 'feedback-given'" \
-  "  AND json_extract (body, '$.feedback_due') < ?4), 0)"
+/* The same rule as raad_signals_feedback_overdue, on ?4 as today: f_feedback_open_due is the
+ * date feedback is due while it is owed and not given. */
+#define OVERDUE " AND f_feedback_open_due < ?4"
+#define NOT_OVERDUE " AND (?4 IS NULL OR f_feedback_open_due IS NULL OR f_feedback_open_due >= ?4)"
 
-static const char ids_sql[] =
-  "SELECT id FROM (SELECT id, json_extract (body, '$.received') AS received,"
-  "  json_extract (body, '$.feedback_due') AS due, " OVERDUE_SQL " AS overdue"
-  SIGNALS_WHERE ")"
-  " ORDER BY overdue DESC, CASE WHEN overdue THEN due END, received DESC, id";
+static const char overdue_ids_sql[] =
+  "SELECT id" SIGNALS_WHERE OVERDUE " ORDER BY f_feedback_open_due, f_received DESC, id";
+
+static const char other_ids_sql[] =
+  "SELECT id" SIGNALS_WHERE NOT_OVERDUE " ORDER BY f_received DESC, id";
 
 static const char count_sql[] =
-  "SELECT count (*), coalesce (sum (" OVERDUE_SQL "), 0)" SIGNALS_WHERE;
+  "SELECT (SELECT count (*)" SIGNALS_WHERE "), (SELECT count (*)" SIGNALS_WHERE OVERDUE ")";
 
 static sqlite3_stmt *
 prepare_list (RaadStore   *store,
@@ -607,24 +608,45 @@ prepare_list (RaadStore   *store,
 }
 
 GPtrArray *
+raad_signals_list_ids_counted (RaadStore  *store,
+                               const char *council_id,
+                               const char *location,
+                               const char *theme,
+                               const char *today,
+                               guint      *n_overdue)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  if (n_overdue != NULL)
+    *n_overdue = 0;
+  g_return_val_if_fail (RAAD_IS_STORE (store), ids);
+
+  if (council_id == NULL)
+    return ids;
+  for (guint part = 0; part < 2; part++)
+    {
+      stmt = prepare_list (store, part == 0 ? overdue_ids_sql : other_ids_sql, council_id,
+                           location, theme, today);
+      if (stmt == NULL)
+        return ids;
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_finalize (stmt);
+      if (part == 0 && n_overdue != NULL)
+        *n_overdue = ids->len;
+    }
+  return ids;
+}
+
+GPtrArray *
 raad_signals_list_ids (RaadStore  *store,
                        const char *council_id,
                        const char *location,
                        const char *theme,
                        const char *today)
 {
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RAAD_IS_STORE (store), ids);
-
-  if (council_id == NULL
-      || (stmt = prepare_list (store, ids_sql, council_id, location, theme, today)) == NULL)
-    return ids;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  return ids;
+  return raad_signals_list_ids_counted (store, council_id, location, theme, today, NULL);
 }
 
 GPtrArray *
@@ -709,7 +731,8 @@ raad_signals_list_values (RaadStore  *store,
   g_return_val_if_fail (g_strcmp0 (field, "location") == 0 || g_strcmp0 (field, "theme") == 0,
                         NULL);
 
-  sql = g_strdup_printf ("SELECT DISTINCT json_extract (body, '$.%s')" SIGNALS_WHERE, field);
+  /* f_location or f_theme, in the index: no body is read. */
+  sql = g_strdup_printf ("SELECT DISTINCT f_%s" SIGNALS_WHERE, field);
   if (council_id != NULL
       && (stmt = prepare_list (store, sql, council_id, NULL, NULL, NULL)) != NULL)
     {

@@ -104,6 +104,13 @@ GPtrArray          *raad_signals_list           (RaadStore    *store,
                                                  const char   *location,
                                                  const char   *theme,
                                                  const char   *today);
+/* The ids as above, and (@n_overdue, may be NULL) how many of them come first as overdue. */
+GPtrArray          *raad_signals_list_ids_counted (RaadStore  *store,
+                                                   const char *council_id,
+                                                   const char *location,
+                                                   const char *theme,
+                                                   const char *today,
+                                                   guint      *n_overdue);
 RaadRecordList     *raad_signals_list_model     (RaadStore    *store,
                                                  const char   *council_id,
                                                  const char   *location,

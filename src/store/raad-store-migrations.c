@@ -154,6 +154,23 @@ static const RaadMigration migrations[] = {
     "CREATE INDEX documents_received ON documents"
     "  (type, f_council_id, deleted, f_received, f_theme, f_location);",
     NULL },
+
+  /* 7: the constituency page's list, in its order without a sort: overdue feedback first, the
+   * longest overdue first, then the newest. f_feedback_open_due is the date feedback is due
+   * while it is owed and not given (else NULL), so "overdue on a day" is a range of one index;
+   * the rest come newest first from the other. Both hold the filter columns and the id. */
+  { 7,
+    "ALTER TABLE documents ADD COLUMN"
+    "  f_feedback_open_due TEXT GENERATED ALWAYS AS ("
+    "    CASE WHEN json_extract (body, '$.feedback_owed') = 1"
+    "      AND json_extract (body, '$.feedback_given') IS NULL"
+    "      AND coalesce (json_extract (body, '$.status'), '') != 'feedback-given'"
+    "    THEN json_extract (body, '$.feedback_due') END) VIRTUAL;"
+    "CREATE INDEX documents_signal_overdue ON documents (type, f_council_id, deleted,"
+    "  f_feedback_open_due, f_received DESC, id, f_theme, f_location);"
+    "CREATE INDEX documents_signal_newest ON documents (type, f_council_id, deleted,"
+    "  f_received DESC, id, f_feedback_open_due, f_theme, f_location);",
+    NULL },
 };
 
 const RaadMigration *

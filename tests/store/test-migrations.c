@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "raad-record-list.h"
+#include "raad-signals.h"
 #include "raad-test-util.h"
 
 static void
@@ -23,6 +24,27 @@ put_member (RaadStore  *store,
   json_object_set_string_member (body, "council_id", council);
   json_object_set_string_member (body, "hobby", "tuinieren");  /* unknown to this version */
   rev = raad_store_put (store, id, "member", NULL, body, &error);
+  g_assert_no_error (error);
+}
+
+/* A signal whose feedback was due on 1 March 2026 and not given. */
+static void
+put_signal (RaadStore  *store,
+            const char *id,
+            const char *received)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autofree char *rev = NULL;
+
+  json_object_set_string_member (body, "council_id", "council-a");
+  json_object_set_string_member (body, "received", received);
+  json_object_set_string_member (body, "location", "Rozengaard");
+  json_object_set_string_member (body, "theme", "Eten en drinken");
+  json_object_set_string_member (body, "status", "new");
+  json_object_set_boolean_member (body, "feedback_owed", TRUE);
+  json_object_set_string_member (body, "feedback_due", "2026-03-01");
+  rev = raad_store_put (store, id, "signal", NULL, body, &error);
   g_assert_no_error (error);
 }
 
@@ -59,6 +81,7 @@ test_from_version (gconstpointer data)
       {
         put_member (old, "member-1", "Wilma Voedingsdeskundige", "council-a");
         put_member (old, "member-2", "Karel de Groot", "council-b");
+        put_signal (old, "signal-1", "2026-01-15");
       }
   }
 
@@ -77,6 +100,8 @@ test_from_version (gconstpointer data)
     g_assert_true (index_exists (store, "documents_council"));
     g_assert_true (index_exists (store, "documents_seq"));
     g_assert_true (index_exists (store, "documents_meeting"));
+    g_assert_true (index_exists (store, "documents_signal_overdue"));
+    g_assert_true (index_exists (store, "documents_signal_newest"));
 
     /* Documents written before the search index existed are found by it. */
     raad_query_match (search, "voedings");
@@ -95,6 +120,26 @@ test_from_version (gconstpointer data)
     /* And the migrated file takes new writes. */
     put_member (store, "member-3", "Nieuw Lid", "council-a");
     g_assert_cmpuint (raad_store_count (store, "member"), ==, from >= 1 ? 3 : 1);
+
+    /* Signals written before the constituency's list index: overdue first, then newest. */
+    put_signal (store, "signal-2", "2026-02-20");
+    {
+      g_autoptr(GPtrArray) ids = raad_signals_list_ids (store, "council-a", NULL, NULL, "2026-03-02");
+      guint n_overdue = 0;
+
+      g_assert_cmpuint (raad_signals_count (store, "council-a", NULL, NULL, "2026-03-02", &n_overdue),
+                        ==, from >= 1 ? 2 : 1);
+      g_assert_cmpuint (n_overdue, ==, from >= 1 ? 2 : 1);
+      g_assert_cmpuint (ids->len, ==, from >= 1 ? 2 : 1);
+      /* Both overdue since the same day: the newer first. */
+      g_assert_cmpstr (ids->pdata[0], ==, "signal-2");
+      g_clear_pointer (&ids, g_ptr_array_unref);
+      ids = raad_signals_list_ids (store, "council-a", NULL, NULL, "2026-02-01");
+      g_assert_cmpstr (ids->pdata[0], ==, "signal-2");
+      g_assert_cmpuint (raad_signals_count (store, "council-a", NULL, NULL, "2026-02-01", &n_overdue),
+                        ==, ids->len);
+      g_assert_cmpuint (n_overdue, ==, 0);
+    }
   }
   raad_test_remove_tree (dir);
 }

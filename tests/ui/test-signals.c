@@ -89,11 +89,58 @@ painted (gpointer data)
   return gtk_widget_get_mapped (data);
 }
 
-static gboolean
-list_is_long (gpointer data)
+typedef struct
 {
-  return find_widget (GTK_WIDGET (_raad_signals_page_get_list (data)), GTK_TYPE_LIST_BOX_ROW,
-                      "show-more") != NULL;
+  RaadSignalsPage *page;
+  guint            n;
+  const char      *id;
+} ListWait;
+
+static gboolean
+list_holds (gpointer data)
+{
+  ListWait *wait = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (_raad_signals_page_get_signals (wait->page))) == wait->n;
+}
+
+typedef struct
+{
+  ListWait       list;
+  GtkAdjustment *adjustment;
+} ScrollWait;
+
+/* Scrolls to the end (again: the list view's size of what is not in view is an estimate that
+ * the rows it makes correct) until the row of the id is made. */
+static gboolean
+scrolled_to (gpointer data)
+{
+  ScrollWait *wait = data;
+
+  gtk_adjustment_set_value (wait->adjustment, gtk_adjustment_get_upper (wait->adjustment));
+  return _raad_signals_page_get_row (wait->list.page, wait->list.id) != NULL;
+}
+
+static gboolean
+row_is_made (gpointer data)
+{
+  ListWait *wait = data;
+
+  return _raad_signals_page_get_row (wait->page, wait->id) != NULL;
+}
+
+/* How many rows the list view has made (the ones in view, and a few more). */
+static guint
+count_made_rows (RaadSignalsPage *page)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (_raad_signals_page_get_list (page)));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_first_child (child) != NULL
+        && _raad_signals_page_row_get_id (gtk_widget_get_first_child (child)) != NULL)
+      n++;
+  return n;
 }
 
 static gboolean
@@ -167,16 +214,17 @@ get_field (RaadSignalsPage *page,
   return gtk_editable_get_text (GTK_EDITABLE (field (page, name)));
 }
 
+/* The ids of the signals the list shows, in its order (its model: the list view makes rows
+ * for the ones in view only). */
 static GPtrArray *
 list_rows (RaadSignalsPage *page)
 {
-  GPtrArray *rows = g_ptr_array_new ();
-  GtkWidget *list = GTK_WIDGET (_raad_signals_page_get_list (page));
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  RaadRecordList *signals = _raad_signals_page_get_signals (page);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (signals));
 
-  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_BOX_ROW (child) && _raad_signals_page_row_get_id (GTK_LIST_BOX_ROW (child)))
-      g_ptr_array_add (rows, child);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (rows, g_strdup (raad_record_list_get_id (signals, i)));
   return rows;
 }
 
@@ -276,11 +324,40 @@ test_loop (Fixture       *fixture,
   rows = list_rows (page);
   g_assert_cmpuint (rows->len, ==, expected->len);
   for (guint i = 0; i < rows->len; i++)
-    g_assert_cmpstr (_raad_signals_page_row_get_id (rows->pdata[i]), ==,
-                     raad_record_get_id (expected->pdata[i]));
-  /* Overdue is said in words, not only shown in colour. */
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (rows->pdata[0]), "Feedback overdue since"));
-  g_assert_true (gtk_widget_has_css_class (rows->pdata[0], "raad-signal-overdue"));
+    g_assert_cmpstr (rows->pdata[i], ==, raad_record_get_id (expected->pdata[i]));
+  /* Overdue is said in words, not only shown in colour, on the first row on screen. */
+  {
+    ListWait wait = { page, 0, rows->pdata[0] };
+    GtkWidget *first, *overdue;
+
+    g_assert_true (raad_test_wait_until (row_is_made, &wait, TIMEOUT_MS));
+    first = _raad_signals_page_get_row (page, rows->pdata[0]);
+    g_assert_cmpstr (_raad_signals_page_row_get_id (first), ==, rows->pdata[0]);
+    overdue = find_widget (first, GTK_TYPE_LABEL, "overdue");
+    g_assert_nonnull (overdue);
+    g_assert_true (gtk_widget_get_visible (overdue));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (overdue)), "Feedback overdue since"));
+    g_assert_true (gtk_widget_has_css_class (first, "raad-signal-overdue"));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_widget (first, GTK_TYPE_LABEL, "title"))), ==,
+                     raad_record_get_string (expected->pdata[0], "theme"));
+
+    /* A signal edited elsewhere: its row shows the edit, and the rows stay the same widgets
+     * (nothing is rebuilt for one signal). */
+    {
+      GtkWidget *second = _raad_signals_page_get_row (page, rows->pdata[1]);
+
+      g_assert_nonnull (second);
+      g_object_set (expected->pdata[1], "text", "Elders aangevuld: de klok in de huiskamer loopt achter.", NULL);
+      g_assert_true (raad_record_save (expected->pdata[1], &error));
+      g_assert_no_error (error);
+      for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
+        ;
+      g_assert_true (_raad_signals_page_get_row (page, rows->pdata[0]) == first);
+      g_assert_true (_raad_signals_page_get_row (page, rows->pdata[1]) == second);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_widget (second, GTK_TYPE_LABEL, "text"))), ==,
+                       "Elders aangevuld: de klok in de huiskamer loopt achter.");
+    }
+  }
   n_before = rows->len;
   n_stored = raad_store_count (fixture->store, "signal");
   g_clear_pointer (&rows, g_ptr_array_unref);
@@ -444,10 +521,22 @@ test_loop (Fixture       *fixture,
     g_test_message ("location %s: %u of %u signals", location, rows->len, n_before + 1);
     g_assert_cmpuint (rows->len, ==, there->len);
     g_assert_cmpuint (rows->len, <, n_before + 1);
+    /* The rows on screen show them at once (a row keeps its place and takes the signal now
+     * there): the first row is the first of that location. */
+    {
+      GtkWidget *first = _raad_signals_page_get_row (page, rows->pdata[0]);
+      g_autoptr(RaadRecord) shown = raad_record_load (fixture->store, rows->pdata[0], NULL);
+
+      g_assert_nonnull (first);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_widget (first, GTK_TYPE_LABEL, "title"))), ==,
+                       raad_record_get_string (shown, "theme"));
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_widget (first, GTK_TYPE_LABEL, "details"))),
+                                location));
+    }
     for (guint i = 0; i < rows->len; i++)
       {
         g_autoptr(RaadRecord) shown = raad_record_load (fixture->store,
-                                                        _raad_signals_page_row_get_id (rows->pdata[i]), NULL);
+                                                        rows->pdata[i], NULL);
 
         g_assert_cmpstr (raad_record_get_string (shown, "location"), ==, location);
       }
@@ -484,9 +573,11 @@ test_loop (Fixture       *fixture,
   g_assert_cmpuint (rows->len, ==, n_before + 1);
   g_clear_pointer (&rows, g_ptr_array_unref);
 
-  /* Many signals: the list shows the first hundred and offers the rest. */
+  /* Many signals (more than the list view keeps rows for): all of them in the list, which
+   * makes rows only for the ones in and near the view and
+   * scrolls to the last (no "Show more"); a row opens its signal. */
   g_assert_true (raad_store_begin (fixture->store, &error));
-  for (guint i = 0; i < 100; i++)
+  for (guint i = 0; i < 400; i++)
     {
       g_autoptr(RaadSignal) extra = raad_signal_new (fixture->store);
       g_autofree char *received = raad_signals_date_add_days (today, -(int) (i % 300));
@@ -499,21 +590,37 @@ test_loop (Fixture       *fixture,
   g_assert_true (raad_store_commit (fixture->store, &error));
   g_assert_no_error (error);
   {
-    GtkWidget *more;
-    guint total = n_before + 1 + 100;
+    guint total = n_before + 1 + 400;
+    ListWait wait = { page, total, NULL };
+    g_autoptr(GPtrArray) all = NULL;
+    GtkWidget *scroller = find_widget (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, "signal-scroller");
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
-    g_assert_true (raad_test_wait_until (list_is_long, page, TIMEOUT_MS));
+    g_assert_true (raad_test_wait_until (list_holds, &wait, TIMEOUT_MS));
     rows = list_rows (page);
-    g_assert_cmpuint (rows->len, ==, 100);
+    all = raad_signals_list_ids (fixture->store, council_id, NULL, NULL, today);
+    g_assert_cmpuint (rows->len, ==, all->len);
+    for (guint i = 0; i < rows->len; i++)
+      g_assert_cmpstr (rows->pdata[i], ==, all->pdata[i]);
+    g_assert_true (raad_test_wait_until (painted, page, TIMEOUT_MS));
+    g_test_message ("%u rows made for %u signals", count_made_rows (page), total);
+    g_assert_cmpuint (count_made_rows (page), <, total);
+    g_assert_null (_raad_signals_page_get_row (page, rows->pdata[total - 1]));
+    {
+      ScrollWait scroll = { { page, total, rows->pdata[total - 1] }, adjustment };
+
+      g_assert_true (raad_test_wait_until (scrolled_to, &scroll, TIMEOUT_MS));
+      g_test_message ("scrolled to %.0f of %.0f px", gtk_adjustment_get_value (adjustment),
+                      gtk_adjustment_get_upper (adjustment));
+    }
+    wait.id = rows->pdata[total - 1];
+    g_signal_emit_by_name (_raad_signals_page_get_list (page), "activate", total - 1);
+    g_assert_nonnull (_raad_signals_page_get_signal (page));
+    g_assert_cmpstr (raad_record_get_id (RAAD_RECORD (_raad_signals_page_get_signal (page))), ==,
+                     rows->pdata[total - 1]);
+    g_assert_true (gtk_widget_has_css_class (_raad_signals_page_get_row (page, wait.id),
+                                             "raad-signal-open"));
     g_clear_pointer (&rows, g_ptr_array_unref);
-    more = find_widget (GTK_WIDGET (_raad_signals_page_get_list (page)), GTK_TYPE_LIST_BOX_ROW, "show-more");
-    g_assert_nonnull (more);
-    g_signal_emit_by_name (_raad_signals_page_get_list (page), "row-activated", more);
-    rows = list_rows (page);
-    g_assert_cmpuint (rows->len, ==, total);
-    g_clear_pointer (&rows, g_ptr_array_unref);
-    g_assert_null (find_widget (GTK_WIDGET (_raad_signals_page_get_list (page)), GTK_TYPE_LIST_BOX_ROW,
-                                "show-more"));
   }
 
   /* Narrow: the list, then a signal over it. */
