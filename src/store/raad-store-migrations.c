@@ -171,6 +171,18 @@ static const RaadMigration migrations[] = {
     "CREATE INDEX documents_signal_newest ON documents (type, f_council_id, deleted,"
     "  f_received DESC, id, f_feedback_open_due, f_theme, f_location);",
     NULL },
+
+  /* 8: a record's children (a meeting's items, a party's contacts, a council's members) are
+   * read with "deleted = 0": with deleted in their indexes those win over documents_type
+   * (type, deleted) on every plan, instead of on a tie the later indexes could tip. */
+  { 8,
+    "DROP INDEX documents_meeting;"
+    "CREATE INDEX documents_meeting ON documents (type, f_meeting_id, deleted);"
+    "DROP INDEX documents_stakeholder;"
+    "CREATE INDEX documents_stakeholder ON documents (type, f_stakeholder_id, deleted);"
+    "DROP INDEX documents_council;"
+    "CREATE INDEX documents_council ON documents (type, f_council_id, deleted);",
+    NULL },
 };
 
 const RaadMigration *

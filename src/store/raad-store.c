@@ -680,6 +680,14 @@ migrate (RaadStore  *self,
       g_assert (m->version == i + 1);
       if (!_raad_store_exec (self->db, "BEGIN IMMEDIATE", error))
         return FALSE;
+      /* Another connection (the sync's, another window's) may have migrated since the
+       * version was read: the write lock is ours now, so look again. */
+      if (read_user_version (self->db) >= (int) m->version)
+        {
+          if (!_raad_store_exec (self->db, "COMMIT", error))
+            return FALSE;
+          continue;
+        }
       set_version = g_strdup_printf ("PRAGMA user_version=%u", m->version);
       if ((m->sql != NULL && !_raad_store_exec (self->db, m->sql, error)) ||
           (m->func != NULL && !m->func (self->db, error)) ||

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "raad-record-list.h"
 #include "raad-signals.h"
@@ -174,6 +175,92 @@ test_not_a_database (void)
   raad_test_remove_tree (dir);
 }
 
+/* The plan SQLite picks for @sql names @index. */
+static gboolean
+plan_uses (RaadStore  *store,
+           const char *sql,
+           const char *index)
+{
+  g_autofree char *explain = g_strdup_printf ("EXPLAIN QUERY PLAN %s", sql);
+  sqlite3 *db = _raad_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *detail = (const char *) sqlite3_column_text (stmt, 3);
+
+      g_test_message ("%s: %s", sql, detail);
+      if (detail != NULL && strstr (detail, index) != NULL)
+        found = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+static void
+test_child_plans (void)
+{
+  g_autoptr(RaadStore) store = raad_test_store_new ();
+
+  /* A record's children through their parent's index, whatever other indexes exist. */
+  g_assert_true (plan_uses (store, "SELECT id FROM documents WHERE type = 'agenda_item'"
+                                   " AND deleted = 0 AND f_meeting_id = 'm'", "documents_meeting"));
+  g_assert_true (plan_uses (store, "SELECT id FROM documents WHERE type = 'contact'"
+                                   " AND deleted = 0 AND f_stakeholder_id = 's'",
+                            "documents_stakeholder"));
+  g_assert_true (plan_uses (store, "SELECT id FROM documents WHERE type = 'stakeholder'"
+                                   " AND deleted = 0 AND f_council_id = 'c'", "documents_council"));
+}
+
+typedef struct
+{
+  const char *path;
+  GError     *error;
+  guint       version;
+} Opener;
+
+static gpointer
+open_thread (gpointer data)
+{
+  Opener *opener = data;
+  g_autoptr(RaadStore) store = raad_store_open (opener->path, &opener->error);
+
+  if (store != NULL)
+    opener->version = raad_store_get_version (store);
+  return NULL;
+}
+
+static void
+test_concurrent (void)
+{
+  g_autofree char *dir = raad_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "raadswerk.db", NULL);
+  g_autoptr(GError) error = NULL;
+  Opener openers[6] = { { 0 } };
+  GThread *threads[G_N_ELEMENTS (openers)];
+  RaadStore *old;
+
+  /* An old file, opened at once by several connections (the window's, the sync's): each
+   * finds it migrated, none migrates it twice. */
+  old = raad_store_open_at_version (path, 1, &error);
+  g_assert_no_error (error);
+  g_object_unref (old);
+  for (guint i = 0; i < G_N_ELEMENTS (openers); i++)
+    {
+      openers[i].path = path;
+      threads[i] = g_thread_new ("opener", open_thread, &openers[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (openers); i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_no_error (openers[i].error);
+      g_assert_cmpuint (openers[i].version, ==, RAAD_STORE_SCHEMA_VERSION);
+    }
+  raad_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +273,8 @@ main (int   argc,
       g_test_add_data_func (name, GUINT_TO_POINTER (v), test_from_version);
     }
   g_test_add_func ("/store/migrations/too-new", test_too_new);
+  g_test_add_func ("/store/migrations/child-plans", test_child_plans);
+  g_test_add_func ("/store/migrations/concurrent", test_concurrent);
   g_test_add_func ("/store/migrations/not-a-database", test_not_a_database);
 
   return g_test_run ();
