@@ -21,9 +21,14 @@
  * every change: numbers and start times come from raad_schedule_compute over the whole list
  * anyway. A rebuild keeps the focus on the row of the same item, which is what makes Alt+Up
  * and Alt+Down keep the focus on the moved item. A move only reorders and renumbers the
- * existing rows (reorder_agenda). Opening a meeting only moves the highlight in the meetings
- * list. Changes from elsewhere (sync) arrive through the store's "changed" signal and
- * refresh, in one idle, only the lists the changed types and ids concern. */
+ * existing rows (reorder_agenda), from the items the rows hold (live records that follow the
+ * store), without reading the store again; the rows change places through a one-off sort, so
+ * they keep their measured sizes, their selection and the focus. Opening a meeting only moves
+ * the highlight in the meetings list; presenters' names are looked up once (a cache that a
+ * change of members empties). Changes from elsewhere (sync) arrive through the store's
+ * "changed" signal and refresh, in one idle, only the lists the changed types and ids
+ * concern: changed agenda items are gathered over all signals until then, and whether they
+ * concern the open meeting is answered by the rows and one query, whatever their number. */
 
 struct _RaadAgendaPage
 {
@@ -37,6 +42,9 @@ struct _RaadAgendaPage
   GPtrArray    *removed;          /* items of the last removal, for Undo */
   GPtrArray    *removed_meeting;  /* the last deleted meeting, its items and points, for Undo */
   AdwToast     *last_toast;
+  RaadRecord   *meeting;          /* the open meeting, live */
+  GHashTable   *member_names;     /* member id → name ("" for unknown), for presenters */
+  GHashTable   *changed_items;    /* agenda item ids the store announced, checked in the idle */
   guint         refresh_idle_id;
   /* What the store's "changed" signal asked to refresh, done together in an idle; each
    * refresh clears its flag, so the page's own writes, refreshed at once, cost nothing more. */
@@ -58,6 +66,9 @@ struct _RaadAgendaPage
 };
 
 G_DEFINE_FINAL_TYPE (RaadAgendaPage, raad_agenda_page, GTK_TYPE_WIDGET)
+
+/* The narrowest width of an agenda row's title and details, in characters. */
+#define MIN_WRAP_CHARS 12
 
 static void refresh_agenda       (RaadAgendaPage *self);
 static void setup_drag_and_drop  (GtkWidget      *list);
@@ -376,6 +387,26 @@ refresh_requests (RaadAgendaPage *self)
 
 /* The agenda */
 
+/* A member's name, or NULL: cached, as every row of every meeting asks for one. */
+static const char *
+lookup_member_name (RaadAgendaPage *self,
+                    const char     *member_id)
+{
+  const char *name;
+
+  if (member_id == NULL)
+    return NULL;
+  name = g_hash_table_lookup (self->member_names, member_id);
+  if (name == NULL)
+    {
+      char *found = raad_agenda_dup_member_name (self->store, member_id);
+
+      name = found != NULL ? found : g_strdup ("");
+      g_hash_table_insert (self->member_names, g_strdup (member_id), (char *) name);
+    }
+  return *name != '\0' ? name : NULL;
+}
+
 static GtkWidget *
 new_label (const char *text,
            const char *css_class)
@@ -419,13 +450,11 @@ new_item_row (RaadAgendaPage          *self,
 {
   RaadRecord *record = RAAD_RECORD (item);
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *grid = gtk_grid_new ();
   GtkWidget *number, *time, *title, *details, *duration_label;
   g_autofree char *number_text = raad_schedule_format_number (entry->number);
   g_autofree char *time_text = has_times ? raad_schedule_format_time (entry->start) : g_strdup ("");
-  g_autofree char *presenter = raad_agenda_dup_member_name (self->store,
-                                                            raad_record_get_string (record, "presenter-id"));
+  const char *presenter = lookup_member_name (self, raad_record_get_string (record, "presenter-id"));
   const char *purpose = raad_agenda_purpose_label (raad_record_get_string (record, "purpose"));
   const char *guest = raad_record_get_string (record, "guest");
   const char *item_title = raad_record_get_string (record, "title");
@@ -462,10 +491,15 @@ new_item_row (RaadAgendaPage          *self,
       }
   }
 
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_widget_set_margin_start (box, entry->depth > 0 ? 40 : 12);
-  gtk_widget_set_margin_end (box, 12);
+  /* One grid, not nested boxes: a horizontal GtkBox measures its children's width for the
+   * height it gets, which for the wrapping title and details is a binary search of Pango
+   * layouts; a grid asks their width for no height, then their height for that width. */
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
+  gtk_widget_set_margin_top (grid, 10);
+  gtk_widget_set_margin_bottom (grid, 10);
+  gtk_widget_set_margin_start (grid, entry->depth > 0 ? 40 : 12);
+  gtk_widget_set_margin_end (grid, 12);
 
   number = new_label (number_text, "numeric");
   gtk_label_set_width_chars (GTK_LABEL (number), 3);
@@ -480,25 +514,31 @@ new_item_row (RaadAgendaPage          *self,
   title = new_label (item_title, entry->depth == 0 ? "heading" : NULL);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  /* The narrowest a wrapping label gets is measured by laying it out that narrow: at no width
+   * at all that is a line per character (per word for the details), each shaped anew by
+   * Pango, for every row. A dozen characters is as narrow as a 360 px window needs. */
+  gtk_label_set_width_chars (GTK_LABEL (title), MIN_WRAP_CHARS);
   gtk_widget_set_name (title, "title");
-  gtk_box_append (GTK_BOX (text), title);
+  gtk_widget_set_hexpand (title, TRUE);
+  duration_label = new_label (minutes, "numeric");
+  gtk_widget_add_css_class (duration_label, "dim-label");
+  gtk_widget_set_valign (duration_label, GTK_ALIGN_START);
+
+  gtk_grid_attach (GTK_GRID (grid), number, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), time, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), title, 2, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), duration_label, 3, 0, 1, 1);
   if (detail->len > 0)
     {
       details = new_label (detail->str, "dim-label");
       gtk_widget_add_css_class (details, "caption");
       gtk_label_set_wrap (GTK_LABEL (details), TRUE);
-      gtk_box_append (GTK_BOX (text), details);
+      gtk_label_set_width_chars (GTK_LABEL (details), MIN_WRAP_CHARS);
+      gtk_grid_attach (GTK_GRID (grid), details, 2, 1, 1, 1);
     }
-  gtk_widget_set_hexpand (text, TRUE);
-  duration_label = new_label (minutes, "numeric");
-  gtk_widget_add_css_class (duration_label, "dim-label");
-  gtk_widget_set_valign (duration_label, GTK_ALIGN_START);
-
-  gtk_box_append (GTK_BOX (box), number);
-  gtk_box_append (GTK_BOX (box), time);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), duration_label);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
+  g_object_set_data (G_OBJECT (row), "raad-number", number);
+  g_object_set_data (G_OBJECT (row), "raad-time", time);
   g_object_set_data_full (G_OBJECT (row), "raad-item", g_object_ref (item), g_object_unref);
 
   g_object_set_data_full (G_OBJECT (row), "raad-detail", g_strdup (detail->str), g_free);
@@ -546,8 +586,7 @@ append_action_points (RaadAgendaPage *self,
   for (guint i = 0; i < points->len; i++)
     {
       RaadRecord *point = points->pdata[i];
-      g_autofree char *owner = raad_agenda_dup_member_name (self->store,
-                                                            raad_record_get_string (point, "owner-id"));
+      const char *owner = lookup_member_name (self, raad_record_get_string (point, "owner-id"));
       const char *due = raad_record_get_string (point, "due");
       g_autofree char *text = NULL;
       g_autofree char *button_name = NULL;
@@ -643,15 +682,19 @@ refresh_agenda (RaadAgendaPage *self)
   gboolean has_times, has_end;
 
   self->stale_agenda = FALSE;
+  /* This reads everything again: what the store announced is in it. */
+  g_hash_table_remove_all (self->changed_items);
   if (current != NULL)
     keep_id = g_strdup (raad_record_get_id (RAAD_RECORD (current)));
   clear_list (self->agenda_list);
 
   if (self->store != NULL && self->meeting_id != NULL)
     meeting = raad_record_load (self->store, self->meeting_id, NULL);
+  g_set_object (&self->meeting, meeting);
   if (meeting == NULL || raad_record_get_deleted (meeting)
       || g_strcmp0 (raad_record_get_string (meeting, "council_id"), self->council_id) != 0)
     {
+      g_clear_object (&self->meeting);
       g_clear_pointer (&self->meeting_id, g_free);
       gtk_label_set_text (self->meeting_title, "");
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
@@ -756,23 +799,35 @@ refresh_agenda (RaadAgendaPage *self)
   update_actions (self);
 }
 
-/* After a move, puts the existing rows in the store's new order and renumbers them, instead
- * of building them again. Returns FALSE when the rows do not match the items (then rebuild). */
+static int
+compare_row_positions (GtkListBoxRow *a,
+                       GtkListBoxRow *b,
+                       gpointer       data)
+{
+  guint pa = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (a), "raad-position"));
+  guint pb = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (b), "raad-position"));
+
+  return pa < pb ? -1 : pa > pb;
+}
+
+/* After a move, puts the existing rows in the items' new order and renumbers them, instead of
+ * building them again. The order comes from the items the rows hold: live records, the moved
+ * one with its new order key already. Returns FALSE when the rows do not match the items
+ * (then rebuild). */
 static gboolean
 reorder_agenda (RaadAgendaPage *self)
 {
-  g_autoptr(RaadRecord) meeting = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ordered = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree RaadScheduleEntry *entries = NULL;
   const char *start_time;
-  guint start = 0, first = 0, last, n_item_rows = 0;
+  guint start = 0, first = 0;
   gboolean has_times;
 
-  if (self->store == NULL || self->meeting_id == NULL
-      || (meeting = raad_record_load (self->store, self->meeting_id, NULL)) == NULL)
+  if (self->store == NULL || self->meeting == NULL)
     return FALSE;
   /* The rows as they are: each item row, then the notes that follow it. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_list));
@@ -785,24 +840,26 @@ reorder_agenda (RaadAgendaPage *self)
       item = _raad_agenda_page_row_get_item (GTK_LIST_BOX_ROW (child));
       if (item != NULL)
         {
+          if (raad_record_get_deleted (RAAD_RECORD (item)))
+            return FALSE;
           g_hash_table_insert (groups, (gpointer) raad_record_get_id (RAAD_RECORD (item)),
                                GUINT_TO_POINTER (rows->len + 1));
-          n_item_rows++;
+          g_ptr_array_add (items, item);
         }
       else if (rows->len == 0)
         return FALSE;
-      g_ptr_array_add (rows, g_object_ref (child));
+      g_ptr_array_add (rows, child);
     }
-  items = raad_agenda_list_items (self->store, self->meeting_id);
-  if (items->len != n_item_rows)
+  ordered = raad_agenda_order_items (items);
+  if (ordered->len != items->len)
     return FALSE;
   /* The rows in the new order. */
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < ordered->len; i++)
     {
-      const char *id = raad_record_get_id (items->pdata[i]);
+      const char *id = raad_record_get_id (ordered->pdata[i]);
       guint at = GPOINTER_TO_UINT (g_hash_table_lookup (groups, id));
 
-      if (at == 0 || _raad_agenda_page_row_get_item (rows->pdata[at - 1]) != items->pdata[i])
+      if (at == 0)
         return FALSE;
       g_ptr_array_add (order, rows->pdata[at - 1]);
       for (guint j = at;
@@ -811,56 +868,56 @@ reorder_agenda (RaadAgendaPage *self)
     }
   if (order->len != rows->len)
     return FALSE;
-  /* Only the rows between the first and the last difference move. */
-  last = rows->len;
   while (first < rows->len && rows->pdata[first] == order->pdata[first])
     first++;
-  /* A selected row taken out keeps its selected state and could not be selected again: the
-   * callers select the moved item's row afterwards. */
-  gtk_list_box_unselect_all (self->agenda_list);
-  while (last > first && rows->pdata[last - 1] == order->pdata[last - 1])
-    last--;
-  for (guint i = first; i < last; i++)
-    gtk_list_box_remove (self->agenda_list, rows->pdata[i]);
-  for (guint i = first; i < last; i++)
-    gtk_list_box_insert (self->agenda_list, order->pdata[i], i);
+  if (first < rows->len)
+    {
+      /* A sort moves the rows among their siblings: they stay in the list, with their sizes
+       * measured, their selection and the focus. */
+      for (guint i = 0; i < order->len; i++)
+        g_object_set_data (order->pdata[i], "raad-position", GUINT_TO_POINTER (i));
+      gtk_list_box_set_sort_func (self->agenda_list, compare_row_positions, NULL, NULL);
+      gtk_list_box_set_sort_func (self->agenda_list, NULL, NULL, NULL);
+    }
 
   /* Numbers and start times follow the order; depths and durations do not change. */
-  entries = g_new0 (RaadScheduleEntry, MAX (items->len, 1));
-  for (guint i = 0; i < items->len; i++)
+  entries = g_new0 (RaadScheduleEntry, MAX (ordered->len, 1));
+  for (guint i = 0; i < ordered->len; i++)
     {
       guint duration = 0;
 
-      g_object_get (items->pdata[i], "duration", &duration, NULL);
-      entries[i].depth = raad_record_get_string (items->pdata[i], "parent-id") != NULL ? 1 : 0;
+      g_object_get (ordered->pdata[i], "duration", &duration, NULL);
+      entries[i].depth = raad_record_get_string (ordered->pdata[i], "parent-id") != NULL ? 1 : 0;
       entries[i].duration = duration;
     }
-  start_time = raad_record_get_string (meeting, "start_time");
+  start_time = raad_record_get_string (self->meeting, "start_time");
   has_times = start_time != NULL && raad_schedule_parse_time (start_time, &start);
-  raad_schedule_compute (entries, items->len, start);
-  for (guint i = 0, k = 0; i < order->len; i++)
+  raad_schedule_compute (entries, ordered->len, start);
+  for (guint i = first, k = 0; i < order->len; i++)
     {
       GtkWidget *row = order->pdata[i];
-      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-      GtkWidget *number = gtk_widget_get_first_child (box);
-      GtkWidget *time = gtk_widget_get_next_sibling (number);
+      GtkWidget *number = g_object_get_data (G_OBJECT (row), "raad-number");
+      GtkWidget *time = g_object_get_data (G_OBJECT (row), "raad-time");
       RaadAgendaItem *item = _raad_agenda_page_row_get_item (GTK_LIST_BOX_ROW (row));
       g_autofree char *number_text = NULL;
       g_autofree char *time_text = NULL;
 
       if (item == NULL)
         continue;
+      /* Rows before the first one that moved kept their number and time. */
+      while (k < ordered->len && ordered->pdata[k] != (gpointer) item)
+        k++;
+      if (k == ordered->len)
+        return FALSE;
       number_text = raad_schedule_format_number (entries[k].number);
       time_text = has_times ? raad_schedule_format_time (entries[k].start) : g_strdup ("");
-      k++;
       if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (number)), number_text) == 0
           && g_strcmp0 (gtk_label_get_text (GTK_LABEL (time)), time_text) == 0)
         continue;
       gtk_label_set_text (GTK_LABEL (number), number_text);
       gtk_label_set_text (GTK_LABEL (time), time_text);
-      set_item_row_label (row, item, &entries[k - 1], number_text, time_text);
+      set_item_row_label (row, item, &entries[k], number_text, time_text);
     }
-  self->stale_agenda = FALSE;
   update_actions (self);
   return TRUE;
 }
@@ -874,12 +931,48 @@ refresh_all (RaadAgendaPage *self)
   update_actions (self);
 }
 
+/* Whether one of the agenda items the store announced is, or was, one of the open meeting's:
+ * a row shows it, or it is among the meeting's items now (one query for the ids, however
+ * many changed). */
+static gboolean
+changed_items_concern_agenda (RaadAgendaPage *self)
+{
+  g_autoptr(RaadQuery) query = NULL;
+  g_autoptr(RaadRecordList) items = NULL;
+  guint n;
+
+  if (g_hash_table_size (self->changed_items) == 0 || self->meeting_id == NULL)
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      RaadAgendaItem *item = GTK_IS_LIST_BOX_ROW (child)
+                             ? _raad_agenda_page_row_get_item (GTK_LIST_BOX_ROW (child)) : NULL;
+
+      if (item != NULL
+          && g_hash_table_contains (self->changed_items, raad_record_get_id (RAAD_RECORD (item))))
+        return TRUE;
+    }
+  /* New here (written elsewhere, or moved from another meeting). */
+  query = raad_query_new ("agenda_item");
+  raad_query_where_equals (query, "meeting_id", self->meeting_id);
+  items = raad_record_list_new (self->store, query);
+  n = g_list_model_get_n_items (G_LIST_MODEL (items));
+  for (guint i = 0; i < n; i++)
+    if (g_hash_table_contains (self->changed_items, raad_record_list_get_id (items, i)))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 refresh_idle_cb (gpointer data)
 {
   RaadAgendaPage *self = data;
 
   self->refresh_idle_id = 0;
+  if (!self->stale_agenda && changed_items_concern_agenda (self))
+    self->stale_agenda = TRUE;
+  g_hash_table_remove_all (self->changed_items);
   if (self->stale_meetings)
     refresh_meetings (self);
   if (self->stale_requests)
@@ -892,36 +985,19 @@ refresh_idle_cb (gpointer data)
 
 /* Callbacks */
 
-/* Whether one of @ids is an agenda item of the open meeting (or was: a row shows it). */
-static gboolean
-concerns_open_meeting (RaadAgendaPage *self,
-                       GStrv           ids)
-{
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    {
-      g_autoptr(RaadRecord) record = NULL;
-
-      if (find_item_row (self, ids[i]) != NULL)
-        return TRUE;
-      record = raad_record_load (self->store, ids[i], NULL);
-      if (record != NULL && RAAD_IS_AGENDA_ITEM (record)
-          && g_strcmp0 (raad_record_get_string (record, "meeting-id"), self->meeting_id) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 store_changed_cb (RaadAgendaPage *self,
                   GStrv           types,
                   GStrv           ids)
 {
   gboolean open = self->meeting_id != NULL;
+  gboolean items_changed = FALSE;
 
   if (types == NULL)
     {
       self->stale_meetings = self->stale_requests = TRUE;
       self->stale_agenda = open;
+      g_hash_table_remove_all (self->member_names);
     }
   for (guint i = 0; types != NULL && types[i] != NULL; i++)
     {
@@ -939,15 +1015,23 @@ store_changed_cb (RaadAgendaPage *self,
       else if (g_str_equal (type, "member"))
         {
           /* Presenters, owners and askers are shown by name. */
+          g_hash_table_remove_all (self->member_names);
           self->stale_requests = TRUE;
           self->stale_agenda |= open;
         }
       else if (g_str_equal (type, "action_point") || g_str_equal (type, "shared_item"))
         self->stale_agenda |= open;
-      else if (g_str_equal (type, "agenda_item") && open && !self->stale_agenda)
-        self->stale_agenda = concerns_open_meeting (self, ids);
+      else if (g_str_equal (type, "agenda_item"))
+        items_changed = open;
     }
-  if ((self->stale_meetings || self->stale_requests || self->stale_agenda)
+  /* Which of them concern the open meeting is for the idle to find out, once for all the
+   * signals until then: a sync announces hundreds, in several signals. The ids of other
+   * types come along; they match no agenda item. */
+  if (items_changed && !self->stale_agenda)
+    for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+      g_hash_table_add (self->changed_items, g_strdup (ids[i]));
+  if ((self->stale_meetings || self->stale_requests || self->stale_agenda
+       || g_hash_table_size (self->changed_items) > 0)
       && self->refresh_idle_id == 0)
     self->refresh_idle_id = g_idle_add (refresh_idle_cb, self);
 }
@@ -1070,6 +1154,7 @@ drop_cb (GtkDropTarget *target,
       return FALSE;
     }
   id = g_strdup (raad_record_get_id (dragged));
+  g_hash_table_remove (self->changed_items, id);
   if (!reorder_agenda (self))
     refresh_agenda (self);
   focus_item (self, id, TRUE);
@@ -1245,19 +1330,32 @@ move_action (GtkWidget  *widget,
   RaadAgendaPage *self = RAAD_AGENDA_PAGE (widget);
   RaadAgendaItem *item = current_item (self);
   g_autoptr(RaadAgendaItem) moved = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   int direction = g_str_equal (action_name, "agenda.move-up") ? -1 : 1;
 
   if (item == NULL)
     return;
   moved = g_object_ref (item);
-  if (!raad_agenda_move_item (moved, direction, &error))
+  /* Among the items the rows hold (live records): the store is written, not read. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      RaadAgendaItem *row_item = GTK_IS_LIST_BOX_ROW (child)
+                                 ? _raad_agenda_page_row_get_item (GTK_LIST_BOX_ROW (child)) : NULL;
+
+      if (row_item != NULL)
+        g_ptr_array_add (items, row_item);
+    }
+  if (!raad_agenda_move_item_among (moved, items, direction, &error))
     {
       if (error != NULL)
         g_warning ("Could not move the item: %s", error->message);
       gtk_widget_error_bell (widget);
       return;
     }
+  /* The store announced the moved item: the rows show it already. */
+  g_hash_table_remove (self->changed_items, raad_record_get_id (RAAD_RECORD (moved)));
   if (!reorder_agenda (self))
     refresh_agenda (self);
   focus_item (self, raad_record_get_id (RAAD_RECORD (moved)), TRUE);
@@ -1402,6 +1500,7 @@ raad_agenda_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->last_toast);
+  g_clear_object (&self->meeting);
   g_clear_pointer (&self->removed, g_ptr_array_unref);
   g_clear_pointer (&self->removed_meeting, g_ptr_array_unref);
 
@@ -1416,6 +1515,8 @@ raad_agenda_page_finalize (GObject *object)
   g_free (self->council_id);
   g_free (self->meeting_id);
   g_free (self->next_meeting_id);
+  g_hash_table_unref (self->member_names);
+  g_hash_table_unref (self->changed_items);
 
   G_OBJECT_CLASS (raad_agenda_page_parent_class)->finalize (object);
 }
@@ -1484,6 +1585,8 @@ raad_agenda_page_init (RaadAgendaPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   raad_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+  self->member_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->changed_items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_list_box_set_placeholder (self->upcoming_list, new_placeholder (_("No meetings planned")));
   gtk_list_box_set_placeholder (self->past_list, new_placeholder (_("No past meetings")));

@@ -85,42 +85,65 @@ meeting_items (RaadStore  *store,
 }
 
 GPtrArray *
-raad_agenda_list_items (RaadStore  *store,
-                        const char *meeting_id)
+raad_agenda_order_items (GPtrArray *items)
 {
-  g_autoptr(GPtrArray) all = meeting_items (store, meeting_id);
+  g_autoptr(GPtrArray) all = g_ptr_array_sized_new (items->len);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *ordered = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) children = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *ordered = g_ptr_array_new_full (items->len, g_object_unref);
 
+  /* Borrowed: @items holds them. */
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (all, g_ptr_array_index (items, i));
   g_ptr_array_sort (all, compare_by_key);
   for (guint i = 0; i < all->len; i++)
     g_hash_table_add (ids, (gpointer) raad_record_get_id (g_ptr_array_index (all, i)));
+  /* Each item's sub-items, in order: one pass, not one per item. */
   for (guint i = 0; i < all->len; i++)
     {
       RaadRecord *item = g_ptr_array_index (all, i);
       const char *parent = string_of (item, "parent-id");
+      GPtrArray *subs;
+
+      if (parent == NULL || !g_hash_table_contains (ids, parent))
+        continue;
+      subs = g_hash_table_lookup (children, parent);
+      if (subs == NULL)
+        g_hash_table_insert (children, (gpointer) parent, subs = g_ptr_array_new ());
+      g_ptr_array_add (subs, item);
+    }
+  for (guint i = 0; i < all->len; i++)
+    {
+      RaadRecord *item = g_ptr_array_index (all, i);
+      const char *parent = string_of (item, "parent-id");
+      GPtrArray *subs;
 
       /* A sub-item whose parent is gone shows as an item. */
       if (parent != NULL && g_hash_table_contains (ids, parent))
         continue;
       g_ptr_array_add (ordered, g_object_ref (item));
-      for (guint j = 0; j < all->len; j++)
-        {
-          RaadRecord *sub = g_ptr_array_index (all, j);
-
-          if (g_strcmp0 (string_of (sub, "parent-id"), raad_record_get_id (item)) == 0)
-            g_ptr_array_add (ordered, g_object_ref (sub));
-        }
+      subs = g_hash_table_lookup (children, raad_record_get_id (item));
+      for (guint j = 0; subs != NULL && j < subs->len; j++)
+        g_ptr_array_add (ordered, g_object_ref (g_ptr_array_index (subs, j)));
     }
   return ordered;
 }
 
-/* The siblings of @item (same meeting, same parent) in order, @item among them. */
-static GPtrArray *
-siblings_of (RaadAgendaItem *item)
+GPtrArray *
+raad_agenda_list_items (RaadStore  *store,
+                        const char *meeting_id)
 {
-  RaadStore *store = raad_record_get_store (RAAD_RECORD (item));
-  g_autoptr(GPtrArray) all = meeting_items (store, string_of (item, "meeting-id"));
+  g_autoptr(GPtrArray) all = meeting_items (store, meeting_id);
+
+  return raad_agenda_order_items (all);
+}
+
+/* The siblings of @item (same parent) among @all, in order, @item among them. */
+static GPtrArray *
+siblings_among (RaadAgendaItem *item,
+                GPtrArray      *all)
+{
   GPtrArray *siblings = g_ptr_array_new_with_free_func (g_object_unref);
   const char *parent = string_of (item, "parent-id");
 
@@ -133,6 +156,16 @@ siblings_of (RaadAgendaItem *item)
     }
   g_ptr_array_sort (siblings, compare_by_key);
   return siblings;
+}
+
+/* The siblings of @item (same meeting, same parent) in order, @item among them. */
+static GPtrArray *
+siblings_of (RaadAgendaItem *item)
+{
+  RaadStore *store = raad_record_get_store (RAAD_RECORD (item));
+  g_autoptr(GPtrArray) all = meeting_items (store, string_of (item, "meeting-id"));
+
+  return siblings_among (item, all);
 }
 
 static RaadAgendaItem *
@@ -311,21 +344,50 @@ move_to (RaadAgendaItem  *item,
   return raad_record_save (RAAD_RECORD (item), error);
 }
 
+static gboolean
+move_by (RaadAgendaItem  *item,
+         GPtrArray       *siblings,
+         int              direction,
+         GError         **error)
+{
+  guint index = 0;
+
+  if (!g_ptr_array_find (siblings, item, &index))
+    return FALSE;
+  if ((direction < 0 && index == 0) || (direction > 0 && index + 1 >= siblings->len))
+    return FALSE;
+  g_ptr_array_remove_index (siblings, index);
+  return move_to (item, siblings, direction < 0 ? index - 1 : index + 1, error);
+}
+
 gboolean
 raad_agenda_move_item (RaadAgendaItem  *item,
                        int              direction,
                        GError         **error)
 {
-  g_autoptr(GPtrArray) siblings = siblings_of (item);
-  guint index = 0;
+  g_autoptr(GPtrArray) siblings = NULL;
 
+  g_return_val_if_fail (RAAD_IS_AGENDA_ITEM (item), FALSE);
   g_return_val_if_fail (direction == -1 || direction == 1, FALSE);
 
-  g_ptr_array_find (siblings, item, &index);
-  if ((direction < 0 && index == 0) || (direction > 0 && index + 1 >= siblings->len))
-    return FALSE;
-  g_ptr_array_remove_index (siblings, index);
-  return move_to (item, siblings, direction < 0 ? index - 1 : index + 1, error);
+  siblings = siblings_of (item);
+  return move_by (item, siblings, direction, error);
+}
+
+gboolean
+raad_agenda_move_item_among (RaadAgendaItem  *item,
+                             GPtrArray       *items,
+                             int              direction,
+                             GError         **error)
+{
+  g_autoptr(GPtrArray) siblings = NULL;
+
+  g_return_val_if_fail (RAAD_IS_AGENDA_ITEM (item), FALSE);
+  g_return_val_if_fail (items != NULL, FALSE);
+  g_return_val_if_fail (direction == -1 || direction == 1, FALSE);
+
+  siblings = siblings_among (item, items);
+  return move_by (item, siblings, direction, error);
 }
 
 gboolean

@@ -35,6 +35,9 @@ RaadMeeting *raad_agenda_create_meeting   (RaadStore        *store,
  * GPtrArray of RaadAgendaItem). */
 GPtrArray   *raad_agenda_list_items       (RaadStore        *store,
                                            const char       *meeting_id);
+/* @items (RaadAgendaItem of one meeting, in any order) in agenda order, as
+ * raad_agenda_list_items gives them: for a page that holds the items already. */
+GPtrArray   *raad_agenda_order_items      (GPtrArray        *items);
 /* Adds an item (or, with @parent, a sub-item) at the end. */
 RaadAgendaItem *raad_agenda_add_item      (RaadStore        *store,
                                            RaadMeeting      *meeting,
@@ -44,6 +47,12 @@ RaadAgendaItem *raad_agenda_add_item      (RaadStore        *store,
 /* Moves @item among its siblings one place up (-1) or down (+1): one document changes.
  * FALSE when it is first or last already. */
 gboolean     raad_agenda_move_item        (RaadAgendaItem   *item,
+                                           int               direction,
+                                           GError          **error);
+/* The same among @items, the meeting's items as the caller holds them (live records, in any
+ * order), without reading the store: only the write is left. */
+gboolean     raad_agenda_move_item_among  (RaadAgendaItem   *item,
+                                           GPtrArray        *items,
                                            int               direction,
                                            GError          **error);
 /* Moves @item to sit right before @before (a sibling), or last when @before is NULL. */

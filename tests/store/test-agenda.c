@@ -372,6 +372,51 @@ test_documents (void)
   g_assert_cmpstr (content_type, ==, "application/pdf");
 }
 
+static void
+test_order_held_items (void)
+{
+  g_autoptr(RaadStore) store = raad_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RaadMeeting) meeting = NULL;
+  g_autoptr(RaadAgendaItem) subject = NULL;
+  g_autoptr(RaadAgendaItem) sub = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) held = NULL;
+  g_autoptr(GPtrArray) ordered = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  const char *meeting_id;
+
+  meeting = raad_agenda_create_meeting (store, "council-a", "2026-12-03", "19:30", "21:30",
+                                        RAAD_AGENDA_FROM_TEMPLATE, &error);
+  g_assert_no_error (error);
+  meeting_id = raad_record_get_id (RAAD_RECORD (meeting));
+  subject = raad_agenda_add_item (store, meeting, NULL, "Begroting", &error);
+  sub = raad_agenda_add_item (store, meeting, subject, "Toelichting", &error);
+  g_assert_no_error (error);
+
+  /* The items a page holds, in any order, come back in agenda order. */
+  listed = raad_agenda_list_items (store, meeting_id);
+  held = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = listed->len; i > 0; i--)
+    g_ptr_array_add (held, g_object_ref (listed->pdata[(i * 5) % listed->len]));
+  g_assert_cmpuint (held->len, ==, listed->len);
+  ordered = raad_agenda_order_items (held);
+  g_assert_cmpuint (ordered->len, ==, listed->len);
+  for (guint i = 0; i < listed->len; i++)
+    g_assert_true (ordered->pdata[i] == listed->pdata[i]);
+
+  /* Moving among held items writes what reading the store would: up past "any other
+   * business", its sub-item with it; first stays first. */
+  g_assert_true (raad_agenda_move_item_among (subject, held, -1, &error));
+  g_assert_no_error (error);
+  after = raad_agenda_list_items (store, meeting_id);
+  g_assert_true (after->pdata[5] == (gpointer) subject);
+  g_assert_true (after->pdata[6] == (gpointer) sub);
+  g_assert_cmpstr (raad_record_get_string (after->pdata[7], "standard"), ==, "any-other-business");
+  g_assert_false (raad_agenda_move_item_among (after->pdata[0], held, -1, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -381,5 +426,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/agenda/requests", test_requests);
   g_test_add_func ("/store/agenda/shared", test_shared);
   g_test_add_func ("/store/agenda/documents", test_documents);
+  g_test_add_func ("/store/agenda/order-held-items", test_order_held_items);
   return g_test_run ();
 }
