@@ -16,7 +16,14 @@
  * (0…1), the same numbers the store keeps, so a window of any size shows the same picture.
  * A drag frame only re-allocates: the pointer's place overrides the dragged tile's place, and
  * the store is written once, on release. Zoom scales the tiles with a transform and makes
- * the field larger than the window (it then scrolls). */
+ * the field larger than the window (it then scrolls).
+ *
+ * The first frame has to lay out and paint sixty tiles, so a tile is one widget: a GtkButton
+ * (focus, click, Enter, the accessible role and the card style stay GTK's) without children,
+ * that lays out and draws its own lines of text with PangoLayouts it keeps; they are made
+ * again only when a text, the font or the width they wrap at changes, and measuring and
+ * drawing use the same layouts. The lines to the council are plain render nodes (rotated
+ * colour, repeat and text nodes, no cairo surfaces), one cached node per line. */
 
 #define BASE_WIDTH  720
 #define BASE_HEIGHT 520
@@ -25,17 +32,64 @@
 #define EDGE        8
 #define LINK_SCALE  1.4  /* the export's link labels are sized for paper */
 
+#define MAX_CHARS    18  /* a tile's text wraps at this many average characters */
+#define TILE_SPACING 2   /* between the lines of a tile, and the name and mark of a chip */
+#define MARK_PADDING 8   /* left and right inside the overdue mark; half of it on a chip */
+#define MARK_ICON    16
+#define MARK_SPACING 4   /* between the mark's icon and its text */
+
+typedef enum
+{
+  PART_NAME,
+  PART_CATEGORY,
+  PART_PERSON,
+  PART_MARK,
+  N_PARTS
+} Part;
+
+/* As the labels a tile used to be made of: libadwaita's .heading, .caption (with .dim-label
+ * for the category) and .caption-heading, in points as they are. */
+static const struct
+{
+  PangoWeight weight;
+  int         size;
+  int         lines;   /* at most, ellipsized after; 0: one line, not wrapped */
+} part_styles[N_PARTS] = {
+  [PART_NAME] = { PANGO_WEIGHT_BOLD, 11, 3 },
+  [PART_CATEGORY] = { PANGO_WEIGHT_NORMAL, 9, 2 },
+  [PART_PERSON] = { PANGO_WEIGHT_NORMAL, 9, 2 },
+  [PART_MARK] = { PANGO_WEIGHT_BOLD, 9, 0 },
+};
+
+/* The overdue mark's colours (ink, fill), overdue and due soon. */
+static const GdkRGBA mark_colours[2][2] = {
+  { { 0xa5 / 255.0, 0x1d / 255.0, 0x2d / 255.0, 1 }, { 0xfb / 255.0, 0xe3 / 255.0, 0xe4 / 255.0, 1 } },
+  { { 0x61 / 255.0, 0x35 / 255.0, 0x83 / 255.0, 1 }, { 0xf0 / 255.0, 0xe6 / 255.0, 0xf6 / 255.0, 1 } },
+};
+
+/* A tile: see the top of the file. */
+#define RAAD_TYPE_PARTY_TILE (raad_party_tile_get_type ())
+G_DECLARE_FINAL_TYPE (RaadPartyTile, raad_party_tile, RAAD, PARTY_TILE, GtkButton)
+
+struct _RaadPartyTile
+{
+  GtkButton     parent_instance;
+
+  char         *texts[N_PARTS];      /* NULL: not shown */
+  PangoLayout  *layouts[N_PARTS];    /* made on demand */
+  guint         generation;          /* of the map's text style the layouts were made with */
+  int           name_width;          /* the width a chip's name wraps at, -1: as on the map */
+  gboolean      compact;
+  gboolean      soon;                /* the mark says "due soon", not "overdue" */
+};
+
+G_DEFINE_FINAL_TYPE (RaadPartyTile, raad_party_tile, GTK_TYPE_BUTTON)
+
 typedef struct
 {
   RaadStakeholderMap *map;
   RaadStakeholder    *party;
-  GtkWidget          *button;
-  GtkWidget          *name_label;
-  GtkWidget          *category_label;
-  GtkWidget          *person_label;
-  GtkWidget          *mark;
-  GtkWidget          *mark_icon;
-  GtkWidget          *mark_label;
+  GtkWidget          *button;   /* a RaadPartyTile */
   RaadContactState    state;
   char               *description;
   double              x, y;        /* place on the map, 0…1 */
@@ -62,6 +116,19 @@ struct _RaadStakeholderMap
   double      scale;     /* of the tiles on the map */
   double      council_x, council_y;   /* where the links of the tiles end */
 
+  /* The fonts of the tiles' texts, made from this widget's Pango context. */
+  guint       text_serial;      /* of the context they were made for */
+  guint       text_generation;  /* bumped when they change */
+  PangoFontDescription *fonts[N_PARTS];
+  int         wrap_widths[N_PARTS];   /* MAX_CHARS average characters, in pixels */
+  GtkIconPaintable *mark_icons[2];    /* overdue, due soon */
+
+  GskRenderNode *links;         /* the lines of all tiles but links_except, as last drawn */
+  Tile       *links_except;     /* the dragged tile (its line is drawn on its own), or NULL */
+  int         links_width, links_height, links_scale;
+  GskRenderNode *grid_node;     /* the grid's quadrants and axes, as last drawn */
+  int         grid_width, grid_height;
+
   GtkGesture *drag;
   Tile       *dragged;
   gboolean    dragging;
@@ -80,6 +147,414 @@ static guint signals[N_SIGNALS];
 
 static void tile_set_compact (Tile     *tile,
                               gboolean  compact);
+
+/* Text style */
+
+/* The tiles' fonts and wrap widths for this widget's Pango context as it is now; a change (a
+ * font setting, the text scale) bumps text_generation, and the tiles make their layouts anew. */
+static void
+ensure_text_style (RaadStakeholderMap *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  const PangoFontDescription *base;
+  guint serial = pango_context_get_serial (context);
+
+  if (self->fonts[0] != NULL && serial == self->text_serial)
+    return;
+
+  base = pango_context_get_font_description (context);
+  for (guint i = 0; i < N_PARTS; i++)
+    {
+      PangoFontDescription *font = pango_font_description_copy (base);
+      PangoFontMetrics *metrics;
+
+      pango_font_description_set_weight (font, part_styles[i].weight);
+      /* Points at the context's resolution, which GTK sets to the CSS dpi, as CSS's pt are. */
+      pango_font_description_set_size (font, part_styles[i].size * PANGO_SCALE);
+      /* As GtkLabel's max-width-chars counts characters. */
+      metrics = pango_context_get_metrics (context, font, NULL);
+      self->wrap_widths[i] = PANGO_PIXELS_CEIL (MAX_CHARS * MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                                                                 pango_font_metrics_get_approximate_digit_width (metrics)));
+      pango_font_metrics_unref (metrics);
+      g_clear_pointer (&self->fonts[i], pango_font_description_free);
+      self->fonts[i] = font;
+    }
+  g_clear_pointer (&self->grid_node, gsk_render_node_unref);
+  /* The context's serial after our own questions, which may have settled it. */
+  self->text_serial = pango_context_get_serial (context);
+  self->text_generation++;
+}
+
+/* Party tiles */
+
+static RaadStakeholderMap *
+tile_map (RaadPartyTile *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  return RAAD_IS_STAKEHOLDER_MAP (parent) ? RAAD_STAKEHOLDER_MAP (parent) : NULL;
+}
+
+static void
+party_tile_clear_layouts (RaadPartyTile *self)
+{
+  for (guint i = 0; i < N_PARTS; i++)
+    g_clear_object (&self->layouts[i]);
+}
+
+/* The layout of a part, made when first asked for: on the map it wraps at MAX_CHARS
+ * characters, centred (the tile centres it in its own width when it draws); a chip's name is
+ * left-aligned and wraps at the width the chip has. */
+static PangoLayout *
+party_tile_get_layout (RaadPartyTile *self,
+                       Part           part)
+{
+  RaadStakeholderMap *map = tile_map (self);
+  PangoLayout *layout;
+
+  if (map == NULL || self->texts[part] == NULL)
+    return NULL;
+  ensure_text_style (map);
+  if (self->generation != map->text_generation)
+    {
+      party_tile_clear_layouts (self);
+      self->generation = map->text_generation;
+    }
+  if (self->layouts[part] != NULL)
+    return self->layouts[part];
+
+  layout = pango_layout_new (gtk_widget_get_pango_context (GTK_WIDGET (map)));
+  pango_layout_set_font_description (layout, map->fonts[part]);
+  if (part_styles[part].lines > 0)
+    {
+      gboolean chip = self->compact && part == PART_NAME;
+
+      pango_layout_set_wrap (layout, part == PART_NAME && !chip ? PANGO_WRAP_WORD : PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, -part_styles[part].lines);
+      pango_layout_set_alignment (layout, chip ? PANGO_ALIGN_LEFT : PANGO_ALIGN_CENTER);
+      pango_layout_set_width (layout, PANGO_SCALE * (chip && self->name_width >= 0 ? self->name_width
+                                                                                  : map->wrap_widths[part]));
+    }
+  pango_layout_set_text (layout, self->texts[part], -1);
+  self->layouts[part] = layout;
+  return layout;
+}
+
+/* The size of a part's text: the widest of its lines (a centred layout's own width is the
+ * width it wraps at), and the height of all. */
+static void
+layout_get_size (PangoLayout *layout,
+                 int         *width,
+                 int         *height)
+{
+  PangoLayoutIter *iter;
+  PangoRectangle logical;
+  int widest = 0;
+
+  if (layout == NULL)
+    {
+      *width = *height = 0;
+      return;
+    }
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  *height = logical.height;
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle line;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &line);
+      widest = MAX (widest, PANGO_PIXELS_CEIL (line.width));
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  *width = widest;
+}
+
+/* The mark: a pill with an icon and (not on a chip) its text. */
+static void
+party_tile_get_mark_size (RaadPartyTile *self,
+                          int           *width,
+                          int           *height)
+{
+  int text_width = 0, text_height = 0;
+
+  if (self->texts[PART_MARK] == NULL)
+    {
+      *width = *height = 0;
+      return;
+    }
+  if (self->compact)
+    {
+      *width = MARK_PADDING + MARK_ICON;
+      *height = MARK_ICON;
+      return;
+    }
+  layout_get_size (party_tile_get_layout (self, PART_MARK), &text_width, &text_height);
+  *width = 2 * MARK_PADDING + MARK_ICON + MARK_SPACING + text_width;
+  *height = MAX (MARK_ICON, text_height);
+}
+
+/* A chip's name wraps at what the chip leaves it: the layout is made again only when that
+ * width changes. */
+static void
+party_tile_set_name_width (RaadPartyTile *self,
+                           int            width)
+{
+  RaadStakeholderMap *map = tile_map (self);
+
+  if (!self->compact || self->name_width == width)
+    return;
+  self->name_width = width;
+  if (self->layouts[PART_NAME] != NULL && map != NULL)
+    pango_layout_set_width (self->layouts[PART_NAME],
+                            PANGO_SCALE * (width >= 0 ? MAX (width, 1) : map->wrap_widths[PART_NAME]));
+}
+
+/* A chip's name wraps: its height depends on its width. */
+static GtkSizeRequestMode
+raad_party_tile_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+raad_party_tile_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  RaadPartyTile *self = RAAD_PARTY_TILE (widget);
+  int mark_width, mark_height, width, height;
+
+  party_tile_get_mark_size (self, &mark_width, &mark_height);
+
+  if (self->compact)
+    {
+      int mark_room = mark_width > 0 ? mark_width + TILE_SPACING : 0;
+      RaadStakeholderMap *map = tile_map (self);
+
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          /* At least a few characters of the name; at most its whole width. */
+          party_tile_set_name_width (self, -1);
+          layout_get_size (party_tile_get_layout (self, PART_NAME), &width, &height);
+          *minimum = mark_room + MIN (width, map != NULL ? 3 * map->wrap_widths[PART_NAME] / MAX_CHARS : width);
+          *natural = mark_room + width;
+        }
+      else
+        {
+          if (for_size >= 0)
+            party_tile_set_name_width (self, MAX (for_size - mark_room, 1));
+          layout_get_size (party_tile_get_layout (self, PART_NAME), &width, &height);
+          *minimum = *natural = MAX (height, mark_height);
+        }
+      return;
+    }
+
+  /* On the map: the lines under each other, each at its natural width; the tile is as wide
+   * as the widest, whatever it is offered. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int widest = mark_width;
+
+      for (Part part = PART_NAME; part < PART_MARK; part++)
+        {
+          layout_get_size (party_tile_get_layout (self, part), &width, &height);
+          widest = MAX (widest, width);
+        }
+      *minimum = *natural = widest;
+    }
+  else
+    {
+      int total = 0;
+      guint shown = 0;
+
+      for (Part part = PART_NAME; part < PART_MARK; part++)
+        if (self->texts[part] != NULL)
+          {
+            layout_get_size (party_tile_get_layout (self, part), &width, &height);
+            total += height;
+            shown++;
+          }
+      if (mark_height > 0)
+        {
+          total += mark_height;
+          shown++;
+        }
+      *minimum = *natural = total + TILE_SPACING * (shown > 0 ? shown - 1 : 0);
+    }
+}
+
+static void
+snapshot_mark (RaadPartyTile *self,
+               GtkSnapshot   *snapshot,
+               double         x,
+               double         y,
+               int            width,
+               int            height)
+{
+  RaadStakeholderMap *map = tile_map (self);
+  const GdkRGBA *colours = mark_colours[self->soon ? 1 : 0];
+  GtkIconPaintable **icon = &map->mark_icons[self->soon ? 1 : 0];
+  double padding = self->compact ? MARK_PADDING / 2 : MARK_PADDING;
+  GskRoundedRect pill;
+
+  gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (x, y, width, height), height / 2.0);
+  gtk_snapshot_push_rounded_clip (snapshot, &pill);
+  gtk_snapshot_append_color (snapshot, &colours[1], &pill.bounds);
+  gtk_snapshot_pop (snapshot);
+
+  if (*icon == NULL)
+    {
+      GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+
+      *icon = gtk_icon_theme_lookup_icon (theme, self->soon ? "alarm-symbolic" : "dialog-warning-symbolic",
+                                          NULL, MARK_ICON, gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                          gtk_widget_get_direction (GTK_WIDGET (self)), 0);
+    }
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + padding, y + (height - MARK_ICON) / 2.0));
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (*icon), snapshot, MARK_ICON, MARK_ICON,
+                                            &colours[0], 1);
+  gtk_snapshot_restore (snapshot);
+
+  if (!self->compact)
+    {
+      PangoLayout *layout = party_tile_get_layout (self, PART_MARK);
+      int text_width, text_height;
+
+      layout_get_size (layout, &text_width, &text_height);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + padding + MARK_ICON + MARK_SPACING,
+                                                              y + (height - text_height) / 2.0));
+      gtk_snapshot_append_layout (snapshot, layout, &colours[0]);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+static void
+raad_party_tile_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  RaadPartyTile *self = RAAD_PARTY_TILE (widget);
+  RaadStakeholderMap *map = tile_map (self);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int mark_width, mark_height, text_width, text_height;
+  GdkRGBA colour, dim;
+  double y = 0;
+
+  if (map == NULL)
+    return;
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &colour);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  dim = colour;
+  dim.alpha *= 0.55;   /* .dim-label */
+  party_tile_get_mark_size (self, &mark_width, &mark_height);
+
+  if (self->compact)
+    {
+      PangoLayout *layout;
+
+      party_tile_set_name_width (self, MAX (width - (mark_width > 0 ? mark_width + TILE_SPACING : 0), 1));
+      layout = party_tile_get_layout (self, PART_NAME);
+      layout_get_size (layout, &text_width, &text_height);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (height - text_height) / 2.0));
+      gtk_snapshot_append_layout (snapshot, layout, &colour);
+      gtk_snapshot_restore (snapshot);
+      if (mark_width > 0)
+        /* As tall as the chip, as the mark box filled it. */
+        snapshot_mark (self, snapshot, width - mark_width, 0, mark_width, height);
+      return;
+    }
+
+  for (Part part = PART_NAME; part < PART_MARK; part++)
+    {
+      PangoLayout *layout = party_tile_get_layout (self, part);
+
+      if (layout == NULL)
+        continue;
+      layout_get_size (layout, &text_width, &text_height);
+      /* The layout centres its lines in the width it wraps at; that width centred in ours. */
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((width - map->wrap_widths[part]) / 2.0, y));
+      gtk_snapshot_append_layout (snapshot, layout, part == PART_CATEGORY ? &dim : &colour);
+      gtk_snapshot_restore (snapshot);
+      y += text_height + TILE_SPACING;
+    }
+  if (mark_width > 0)
+    snapshot_mark (self, snapshot, round ((width - mark_width) / 2.0), y, mark_width, mark_height);
+}
+
+static void
+raad_party_tile_finalize (GObject *object)
+{
+  RaadPartyTile *self = RAAD_PARTY_TILE (object);
+
+  party_tile_clear_layouts (self);
+  for (guint i = 0; i < N_PARTS; i++)
+    g_free (self->texts[i]);
+
+  G_OBJECT_CLASS (raad_party_tile_parent_class)->finalize (object);
+}
+
+static void
+raad_party_tile_class_init (RaadPartyTileClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = raad_party_tile_finalize;
+  widget_class->get_request_mode = raad_party_tile_get_request_mode;
+  widget_class->measure = raad_party_tile_measure;
+  widget_class->snapshot = raad_party_tile_snapshot;
+  gtk_widget_class_set_css_name (widget_class, "button");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+}
+
+static void
+raad_party_tile_init (RaadPartyTile *self)
+{
+  self->name_width = -1;
+  /* No child: the tile measures and draws its text itself (GtkButton's bin layout would
+   * measure a child). */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+}
+
+/* Sets what the tile shows; returns whether anything changed. */
+static gboolean
+party_tile_set_text (RaadPartyTile *self,
+                     Part           part,
+                     const char    *text)
+{
+  if (g_strcmp0 (self->texts[part], text) == 0)
+    return FALSE;
+  g_free (self->texts[part]);
+  self->texts[part] = g_strdup (text);
+  g_clear_object (&self->layouts[part]);
+  return TRUE;
+}
+
+static void
+party_tile_set_compact (RaadPartyTile *self,
+                        gboolean       compact)
+{
+  compact = !!compact;
+  if (self->compact == compact)
+    return;
+  self->compact = compact;
+  self->name_width = -1;
+  /* The name wraps and aligns otherwise; the mark loses its text. */
+  g_clear_object (&self->layouts[PART_NAME]);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
 
 /* Helpers */
 
@@ -161,22 +636,6 @@ describe (RaadContactDue *due)
   return g_string_free (text, FALSE);
 }
 
-static GtkWidget *
-new_caption (const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_label_set_lines (GTK_LABEL (label), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static void
 tile_clicked_cb (GtkButton *button,
                  gpointer   data)
@@ -192,33 +651,13 @@ tile_new (RaadStakeholderMap *self,
           RaadStakeholder    *party)
 {
   Tile *tile = g_new0 (Tile, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
-  tile->mark_icon = icon;
   tile->map = self;
   tile->party = g_object_ref (party);
-  tile->button = gtk_button_new ();
+  tile->button = g_object_new (RAAD_TYPE_PARTY_TILE, NULL);
   gtk_widget_set_name (tile->button, "party");
   gtk_widget_add_css_class (tile->button, "card");
   gtk_widget_add_css_class (tile->button, "raad-party-tile");
-  tile->name_label = new_caption ("heading");
-  gtk_label_set_lines (GTK_LABEL (tile->name_label), 3);
-  tile->category_label = new_caption ("caption");
-  gtk_widget_add_css_class (tile->category_label, "dim-label");
-  tile->person_label = new_caption ("caption");
-  tile->mark = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  gtk_widget_set_halign (tile->mark, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (tile->mark, "raad-overdue-mark");
-  tile->mark_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (tile->mark_label, "caption-heading");
-  gtk_box_append (GTK_BOX (tile->mark), icon);
-  gtk_box_append (GTK_BOX (tile->mark), tile->mark_label);
-  gtk_box_append (GTK_BOX (box), tile->name_label);
-  gtk_box_append (GTK_BOX (box), tile->category_label);
-  gtk_box_append (GTK_BOX (box), tile->person_label);
-  gtk_box_append (GTK_BOX (box), tile->mark);
-  gtk_button_set_child (GTK_BUTTON (tile->button), box);
   g_object_set_data (G_OBJECT (tile->button), "raad-tile", tile);
   g_signal_connect (tile->button, "clicked", G_CALLBACK (tile_clicked_cb), NULL);
   gtk_widget_set_parent (tile->button, GTK_WIDGET (self));
@@ -234,6 +673,8 @@ tile_update (Tile           *tile,
   const char *name = raad_record_get_string (party, "name");
   const char *person = raad_record_get_string (party, "contact-person");
   const char *mark = mark_text (due);
+  RaadPartyTile *button = RAAD_PARTY_TILE (tile->button);
+  gboolean changed;
   g_autofree char *shown = g_strdup_printf ("%s|%d|%s|%s|%d|%d", raad_record_get_rev (party),
                                             due->state, due->last_contact, due->due,
                                             due->days_overdue, grid);
@@ -246,20 +687,20 @@ tile_update (Tile           *tile,
   tile->state = due->state;
   /* Relation and right may have changed: the link is drawn again. */
   g_clear_pointer (&tile->link, gsk_render_node_unref);
-  gtk_label_set_text (GTK_LABEL (tile->name_label), name != NULL ? name : _("Unnamed party"));
-  gtk_label_set_text (GTK_LABEL (tile->category_label),
-                      raad_speelveld_category_title (raad_record_get_string (party, "category")));
-  gtk_label_set_text (GTK_LABEL (tile->person_label), person != NULL ? person : "");
+  g_clear_pointer (&tile->map->links, gsk_render_node_unref);
+  changed = party_tile_set_text (button, PART_NAME, name != NULL ? name : _("Unnamed party"));
+  changed |= party_tile_set_text (button, PART_CATEGORY,
+                                  raad_speelveld_category_title (raad_record_get_string (party, "category")));
+  changed |= party_tile_set_text (button, PART_PERSON, person);
+  changed |= party_tile_set_text (button, PART_MARK, mark);
+  if (button->soon != (due->state == RAAD_CONTACT_DUE_SOON))
+    {
+      button->soon = due->state == RAAD_CONTACT_DUE_SOON;
+      gtk_widget_queue_draw (tile->button);
+    }
+  if (changed)
+    gtk_widget_queue_resize (tile->button);
   tile_set_compact (tile, grid);
-  gtk_widget_set_visible (tile->mark, mark != NULL);
-  gtk_label_set_text (GTK_LABEL (tile->mark_label), mark != NULL ? mark : "");
-  gtk_image_set_from_icon_name (GTK_IMAGE (tile->mark_icon),
-                                due->state == RAAD_CONTACT_DUE_SOON ? "alarm-symbolic"
-                                                                    : "dialog-warning-symbolic");
-  if (due->state == RAAD_CONTACT_DUE_SOON)
-    gtk_widget_add_css_class (tile->mark, "soon");
-  else
-    gtk_widget_remove_css_class (tile->mark, "soon");
   if (due->state == RAAD_CONTACT_OVERDUE)
     gtk_widget_add_css_class (tile->button, "overdue");
   else
@@ -280,19 +721,7 @@ static void
 tile_set_compact (Tile     *tile,
                   gboolean  compact)
 {
-  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (tile->button));
-  const char *person = raad_record_get_string (RAAD_RECORD (tile->party), "contact-person");
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (box), compact ? GTK_ORIENTATION_HORIZONTAL
-                                                                : GTK_ORIENTATION_VERTICAL);
-  gtk_widget_set_hexpand (tile->name_label, compact);
-  gtk_label_set_xalign (GTK_LABEL (tile->name_label), compact ? 0.0 : 0.5);
-  /* A chip must stay inside its cell: there a long word may break. */
-  gtk_label_set_wrap_mode (GTK_LABEL (tile->name_label), compact ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
-  gtk_label_set_justify (GTK_LABEL (tile->name_label), compact ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_CENTER);
-  gtk_widget_set_visible (tile->category_label, !compact);
-  gtk_widget_set_visible (tile->person_label, !compact && person != NULL);
-  gtk_widget_set_visible (tile->mark_label, !compact);
+  party_tile_set_compact (RAAD_PARTY_TILE (tile->button), compact);
   if (compact)
     gtk_widget_add_css_class (tile->button, "compact");
   else
@@ -550,15 +979,36 @@ draw_grid (RaadStakeholderMap *self,
   cairo_restore (cr);
 }
 
-static GskRenderNode *
-draw_link_node (Tile   *tile,
-                double  council_x,
-                double  council_y)
+/* The line from a party's tile (its centre as last allocated) to the council, drawn as
+ * the export draws it. */
+static void
+draw_link (cairo_t *cr,
+           Tile    *tile,
+           double   council_x,
+           double   council_y)
 {
   RaadRecord *party = RAAD_RECORD (tile->party);
   const char *right = raad_record_get_string (party, "formal-right");
   const char *right_title = right != NULL && g_strcmp0 (right, "none") != 0
                             ? raad_speelveld_right_title (right) : NULL;
+
+  /* Screen pixels are smaller than the paper's points the links are made for. */
+  cairo_save (cr);
+  cairo_scale (cr, LINK_SCALE, LINK_SCALE);
+  raad_speelveld_draw_link (cr, tile->cx / LINK_SCALE, tile->cy / LINK_SCALE,
+                            council_x / LINK_SCALE, council_y / LINK_SCALE,
+                            raad_record_get_string (party, "relation"), right_title);
+  cairo_restore (cr);
+  tile->link_x = tile->cx;
+  tile->link_y = tile->cy;
+}
+
+/* One line in a node of its own: the dragged tile's, drawn anew each drag frame. */
+static GskRenderNode *
+link_node_new (Tile   *tile,
+               double  council_x,
+               double  council_y)
+{
   /* Room for the thickest line and the label's pill at the middle. */
   double margin = 60 * LINK_SCALE;
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (floor (MIN (tile->cx, council_x) - margin),
@@ -568,12 +1018,45 @@ draw_link_node (Tile   *tile,
   GskRenderNode *node = gsk_cairo_node_new (&bounds);
   cairo_t *cr = gsk_cairo_node_get_draw_context (node);
 
-  /* Screen pixels are smaller than the paper's points the links are made for. */
-  cairo_scale (cr, LINK_SCALE, LINK_SCALE);
-  raad_speelveld_draw_link (cr, tile->cx / LINK_SCALE, tile->cy / LINK_SCALE,
-                            council_x / LINK_SCALE, council_y / LINK_SCALE,
-                            raad_record_get_string (party, "relation"), right_title);
+  draw_link (cr, tile, council_x, council_y);
   cairo_destroy (cr);
+  return node;
+}
+
+/* The lines of all tiles but @except, painted once into one image the size of the field, in
+ * a node that paints that image: a frame then only copies the part it redraws. (A node with
+ * the lines themselves would be replayed line by line in every frame that touches it, sixty
+ * nodes would each cost the area they cover, and a texture node is converted pixel by pixel
+ * in every frame by GTK 4.8's cairo renderer.) */
+static GskRenderNode *
+links_node_new (RaadStakeholderMap *self,
+                Tile               *except,
+                double              council_x,
+                double              council_y,
+                int                 width,
+                int                 height)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  GskRenderNode *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < self->tiles->len; i++)
+    {
+      Tile *tile = g_ptr_array_index (self->tiles, i);
+
+      if (tile != except)
+        draw_link (cr, tile, council_x, council_y);
+    }
+  cairo_destroy (cr);
+
+  cr = gsk_cairo_node_get_draw_context (node);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
   return node;
 }
 
@@ -736,32 +1219,61 @@ raad_stakeholder_map_snapshot (GtkWidget   *widget,
 
   if (self->grid)
     {
-      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      draw_grid (self, cr);
-      cairo_destroy (cr);
+      /* Kept while the size and the fonts stay. */
+      ensure_text_style (self);
+      if (self->grid_node == NULL || self->grid_width != width || self->grid_height != height)
+        {
+          GtkSnapshot *grid = gtk_snapshot_new ();
+
+          cr = gtk_snapshot_append_cairo (grid, &GRAPHENE_RECT_INIT (0, 0, width, height));
+          draw_grid (self, cr);
+          cairo_destroy (cr);
+          g_clear_pointer (&self->grid_node, gsk_render_node_unref);
+          self->grid_node = gtk_snapshot_free_to_node (grid);
+          self->grid_width = width;
+          self->grid_height = height;
+        }
+      if (self->grid_node != NULL)
+        gtk_snapshot_append_node (snapshot, self->grid_node);
     }
   else
     {
       double council_x = self->field_x + self->field_w / 2;
       double council_y = self->field_y + self->field_h / 2;
       gboolean moved = council_x != self->council_x || council_y != self->council_y;
+      Tile *except = self->dragging ? self->dragged : NULL;
+      gboolean stale = self->links == NULL || moved || except != self->links_except
+                       || width != self->links_width || height != self->links_height
+                       || gtk_widget_get_scale_factor (widget) != self->links_scale;
 
       self->council_x = council_x;
       self->council_y = council_y;
-      /* One node per link, kept while its ends stay: a drag frame draws one line anew and
-       * damages only its own rectangle. */
-      for (guint i = 0; i < self->tiles->len; i++)
+      /* The lines of the tiles that stay in one node, kept while their ends stay; a drag frame
+       * draws only the dragged tile's line anew and damages only its own rectangle. */
+      for (guint i = 0; i < self->tiles->len && !stale; i++)
         {
           Tile *tile = g_ptr_array_index (self->tiles, i);
 
-          if (tile->link == NULL || moved || tile->link_x != tile->cx || tile->link_y != tile->cy)
+          stale = tile != except && (tile->link_x != tile->cx || tile->link_y != tile->cy);
+        }
+      if (stale)
+        {
+          g_clear_pointer (&self->links, gsk_render_node_unref);
+          self->links = links_node_new (self, except, council_x, council_y, width, height);
+          self->links_except = except;
+          self->links_width = width;
+          self->links_height = height;
+          self->links_scale = gtk_widget_get_scale_factor (widget);
+        }
+      gtk_snapshot_append_node (snapshot, self->links);
+      if (except != NULL)
+        {
+          if (except->link == NULL || moved || except->link_x != except->cx || except->link_y != except->cy)
             {
-              g_clear_pointer (&tile->link, gsk_render_node_unref);
-              tile->link = draw_link_node (tile, council_x, council_y);
-              tile->link_x = tile->cx;
-              tile->link_y = tile->cy;
+              g_clear_pointer (&except->link, gsk_render_node_unref);
+              except->link = link_node_new (except, council_x, council_y);
             }
-          gtk_snapshot_append_node (snapshot, tile->link);
+          gtk_snapshot_append_node (snapshot, except->link);
         }
     }
 
@@ -788,6 +1300,12 @@ raad_stakeholder_map_dispose (GObject *object)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->tiles, g_ptr_array_unref);
   g_clear_pointer (&self->council, gtk_widget_unparent);
+  g_clear_pointer (&self->links, gsk_render_node_unref);
+  g_clear_pointer (&self->grid_node, gsk_render_node_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->mark_icons); i++)
+    g_clear_object (&self->mark_icons[i]);
+  for (guint i = 0; i < N_PARTS; i++)
+    g_clear_pointer (&self->fonts[i], pango_font_description_free);
 
   G_OBJECT_CLASS (raad_stakeholder_map_parent_class)->dispose (object);
 }
@@ -898,6 +1416,8 @@ raad_stakeholder_map_set_parties (RaadStakeholderMap *self,
       self->dragged = NULL;
       self->dragging = FALSE;
       g_hash_table_remove_all (self->by_id);
+      g_clear_pointer (&self->links, gsk_render_node_unref);
+      self->links_except = NULL;
       g_ptr_array_set_size (self->tiles, 0);
       for (guint i = 0; i < dues->len; i++)
         {
@@ -949,6 +1469,42 @@ raad_stakeholder_map_prepare (RaadStakeholderMap *self)
     }
   gtk_widget_measure (self->council, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
   gtk_widget_measure (self->council, GTK_ORIENTATION_VERTICAL, width, NULL, NULL, NULL, NULL);
+
+  /* The fonts and glyphs of the tiles and of the lines' labels, loaded and rasterized now (into
+   * the font caches) rather than in the first frame: each text drawn once on a scrap image. */
+  {
+    cairo_surface_t *scrap = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 240, 60);
+    cairo_t *cr = cairo_create (scrap);
+
+    for (guint i = 0; i < self->tiles->len; i++)
+      {
+        Tile *tile = g_ptr_array_index (self->tiles, i);
+        RaadRecord *party = RAAD_RECORD (tile->party);
+        const char *right = raad_record_get_string (party, "formal-right");
+
+        for (Part part = PART_NAME; part < N_PARTS; part++)
+          {
+            PangoLayout *layout = party_tile_get_layout (RAAD_PARTY_TILE (tile->button), part);
+
+            if (layout != NULL)
+              {
+                cairo_move_to (cr, 0, 0);
+                pango_cairo_show_layout (cr, layout);
+              }
+          }
+        if (right != NULL && g_strcmp0 (right, "none") != 0)
+          {
+            /* At the scale the map draws them, for the same glyphs. */
+            cairo_save (cr);
+            cairo_scale (cr, LINK_SCALE, LINK_SCALE);
+            raad_speelveld_draw_link (cr, 4, 20, 160, 20, raad_record_get_string (party, "relation"),
+                                      raad_speelveld_right_title (right));
+            cairo_restore (cr);
+          }
+      }
+    cairo_destroy (cr);
+    cairo_surface_destroy (scrap);
+  }
 }
 
 void

@@ -10,7 +10,10 @@
  * each switch reads the store again (the page only marks itself stale while hidden).
  * (b) A drag: the pointer gesture's work, one step per frame for 100 frames; a frame's time
  * is from its "before-paint" to its "after-paint" plus the synchronous step before it (the
- * wait for the frame clock's next tick is not work and is left out). */
+ * wait for the frame clock's next tick is not work and is left out).
+ * Under `valgrind --tool=callgrind --instr-atstart=no` it counts instructions, which do not
+ * depend on the machine's load: one dump for the first switch, one for the second, one for
+ * all drag frames (fewer switches and drag steps then, as valgrind is slow). */
 
 #include "config.h"
 
@@ -18,6 +21,14 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define RUNNING_ON_VALGRIND 0
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_STOP_INSTRUMENTATION
+#define CALLGRIND_DUMP_STATS_AT(name)
+#endif
 
 #include "raad-application.h"
 #include "raad-council.h"
@@ -35,6 +46,8 @@ typedef struct
 {
   gboolean painted;
   gint64   before_paint;
+  gint64   layout;        /* the end of the frame's layout phase (GTK's handler runs first) */
+  gint64   paint;         /* the end of its paint phase: snapshot and render */
   gint64   after_paint;
 } Frame;
 
@@ -43,6 +56,20 @@ before_paint_cb (GdkFrameClock *clock,
                  Frame         *frame)
 {
   frame->before_paint = g_get_monotonic_time ();
+}
+
+static void
+layout_cb (GdkFrameClock *clock,
+           Frame         *frame)
+{
+  frame->layout = g_get_monotonic_time ();
+}
+
+static void
+paint_cb (GdkFrameClock *clock,
+          Frame         *frame)
+{
+  frame->paint = g_get_monotonic_time ();
 }
 
 static void
@@ -201,6 +228,8 @@ main (int   argc,
   gint64 start;
   double first, m, mean_sync;
   guint n_drags = 0;
+  guint n_switches = RUNNING_ON_VALGRIND ? 3 : N_SWITCHES;
+  guint n_drag_steps = RUNNING_ON_VALGRIND ? 20 : N_DRAG;
   const char *party_id;
   graphene_rect_t bounds;
 
@@ -235,6 +264,8 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &frame);
+  g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), &frame);
+  g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), &frame);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frame);
   for (int i = 0; i < 3; i++)
     {
@@ -269,7 +300,7 @@ main (int   argc,
 
   /* (a) Switch to the page, which reads the store again each time; the first switch reads
    * the contact log whole, as after starting the app. */
-  for (guint i = 0; i < N_SWITCHES; i++)
+  for (guint i = 0; i < n_switches; i++)
     {
       g_autoptr(RaadContact) contact = NULL;
       gint64 t0, t1;
@@ -289,35 +320,50 @@ main (int   argc,
         }
 
       frame.painted = FALSE;
+      if (i < 2)
+        CALLGRIND_START_INSTRUMENTATION;
       t0 = g_get_monotonic_time ();
       adw_view_stack_set_visible_child_name (stack, "playing-field");
       t1 = g_get_monotonic_time ();
       if (!wait_for_frame (&frame) || !gtk_widget_get_mapped (GTK_WIDGET (map)))
         g_error ("the page was not painted");
+      if (i < 2)
+        {
+          CALLGRIND_STOP_INSTRUMENTATION;
+          CALLGRIND_DUMP_STATS_AT (i == 0 ? "first switch" : "second switch");
+        }
       switches[i] = (frame.after_paint - t0) / 1000.0;
+      if (i < 2)
+        printf ("# switch %u: %.2f ms to the frame's start, layout %.2f ms, paint (snapshot and "
+                "render) %.2f ms, after it %.2f ms\n", i + 1, (frame.before_paint - t0) / 1000.0,
+                (frame.layout - frame.before_paint) / 1000.0, (frame.paint - frame.layout) / 1000.0,
+                (frame.after_paint - frame.paint) / 1000.0);
       syncs[i] = (t1 - t0) / 1000.0;
       drain ();
     }
   first = switches[0];
   mean_sync = 0;
-  for (guint i = 1; i < N_SWITCHES; i++)
-    mean_sync += syncs[i] / (N_SWITCHES - 1);
-  m = median (switches + 1, N_SWITCHES - 1);
+  for (guint i = 1; i < n_switches; i++)
+    mean_sync += syncs[i] / (n_switches - 1);
+  m = median (switches + 1, n_switches - 1);
   printf ("switch to the Speelveld page (%d parties, %d contacts) until its first frame is painted\n",
           N_PARTIES, N_CONTACTS);
   printf ("  first                %7.2f ms  %.2f× the goal of 50 ms (of which %.2f ms synchronous)\n",
           first, first / 50, syncs[0]);
   printf ("  median of %2d others  %7.2f ms  %.2f× the goal of 50 ms (of which %.2f ms synchronous: "
-          "the store read and the widgets)\n", N_SWITCHES - 1, m, m / 50, mean_sync);
+          "the store read and the widgets)\n", n_switches - 1, m, m / 50, mean_sync);
 
   /* (b) A drag of one party across the map, a step per frame. */
   party_id = raad_record_get_id (parties->pdata[0]);
   if (!gtk_widget_compute_bounds (raad_stakeholder_map_get_tile (map, party_id), GTK_WIDGET (map), &bounds))
     g_error ("no tile");
-  for (guint i = 0; i < N_DRAG; i++)
+  for (guint i = 0; i < n_drag_steps; i++)
     {
       gint64 t0, t1;
 
+      /* The first step begins the drag (the tile comes to the top): only the later ones. */
+      if (i == 1)
+        CALLGRIND_START_INSTRUMENTATION;
       frame.painted = FALSE;
       t0 = g_get_monotonic_time ();
       raad_stakeholder_map_drag_to (map, party_id,
@@ -330,6 +376,8 @@ main (int   argc,
       drags[n_drags++] = (frame.after_paint - frame.before_paint + (t1 - t0)) / 1000.0;
       drain ();
     }
+  CALLGRIND_STOP_INSTRUMENTATION;
+  CALLGRIND_DUMP_STATS_AT ("drag frames");
   if (!raad_stakeholder_map_drag_end (map, &error))
     g_error ("%s", error->message);
   m = median (drags, n_drags);
