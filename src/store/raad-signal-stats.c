@@ -30,7 +30,7 @@ G_DEFINE_BOXED_TYPE (RaadSignalStats, raad_signal_stats, raad_signal_stats_ref,
                      raad_signal_stats_unref)
 
 static const char fields_sql[] =
-  "SELECT f_received, f_theme, f_location FROM documents"
+  "SELECT f_received, f_theme, f_location FROM documents INDEXED BY documents_received"
   " WHERE type = 'signal' AND f_council_id = ?1 AND deleted = 0";
 
 typedef void (*SignalFunc) (const char *received,

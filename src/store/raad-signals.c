@@ -562,10 +562,14 @@ raad_signals_feedback_overdue (RaadSignal *signal,
  * their order; the others come newest first from documents_signal_newest: two reads of an
  * index and no sort, a few milliseconds for ten thousand signals. */
 
-#define SIGNALS_WHERE \
-  " FROM documents WHERE type = 'signal' AND f_council_id = ?1 AND deleted = 0" \
+#define SIGNALS_CONDITIONS \
+  " WHERE type = 'signal' AND f_council_id = ?1 AND deleted = 0" \
   "  AND (?2 IS NULL OR f_location = ?2)" \
   "  AND (?3 IS NULL OR f_theme = ?3)"
+#define SIGNALS_WHERE " FROM documents" SIGNALS_CONDITIONS
+/* Counting and the filters' values read documents_received alone, which holds every column
+ * they need; named, because SQLite would as soon take documents_council and read each body. */
+#define SIGNALS_COVERED " FROM documents INDEXED BY documents_received" SIGNALS_CONDITIONS
 
 /* The same rule as raad_signals_feedback_overdue, on ?4 as today: f_feedback_open_due is the
  * date feedback is due while it is owed and not given. */
@@ -579,7 +583,7 @@ static const char other_ids_sql[] =
   "SELECT id" SIGNALS_WHERE NOT_OVERDUE " ORDER BY f_received DESC, id";
 
 static const char count_sql[] =
-  "SELECT (SELECT count (*)" SIGNALS_WHERE "), (SELECT count (*)" SIGNALS_WHERE OVERDUE ")";
+  "SELECT (SELECT count (*)" SIGNALS_COVERED "), (SELECT count (*)" SIGNALS_WHERE OVERDUE ")";
 
 static sqlite3_stmt *
 prepare_list (RaadStore   *store,
@@ -732,7 +736,7 @@ raad_signals_list_values (RaadStore  *store,
                         NULL);
 
   /* f_location or f_theme, in the index: no body is read. */
-  sql = g_strdup_printf ("SELECT DISTINCT f_%s" SIGNALS_WHERE, field);
+  sql = g_strdup_printf ("SELECT DISTINCT f_%s" SIGNALS_COVERED, field);
   if (council_id != NULL
       && (stmt = prepare_list (store, sql, council_id, NULL, NULL, NULL)) != NULL)
     {
