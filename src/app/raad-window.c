@@ -39,8 +39,12 @@ struct _RaadWindow
   GtkDropDown          *council_dropdown;
   RaadFacebookPage     *facebook_page;
   RaadAgendaPage       *agenda_page;
+  /* Built after the first frame, or when first shown: start-up does not wait for them. */
+  AdwBin               *speelveld_bin;
+  AdwBin               *signals_bin;
   RaadSpeelveldPage    *speelveld_page;
   RaadSignalsPage      *signals_page;
+  guint                 pages_idle;
   AdwStatusPage        *error_page;
   RaadSyncButton       *sync_button;
   RaadSyncBanner       *sync_banner;
@@ -382,6 +386,88 @@ undo_delete_action (GtkWidget  *widget,
   g_hash_table_remove (self->deleted, id);
 }
 
+/* Pages built later */
+
+static GtkWidget *
+build_page (RaadWindow *self,
+            GType       type)
+{
+  GtkWidget *page = g_object_new (type, NULL);
+
+  raad_a11y_fix_mnemonic_buttons (page);
+  raad_a11y_name_drop_downs (page);
+  return page;
+}
+
+/* Builds the page @name if it is one built later and not built yet. */
+static void
+ensure_page (RaadWindow *self,
+             const char *name)
+{
+  if (g_strcmp0 (name, "playing-field") == 0 && self->speelveld_page == NULL)
+    {
+      self->speelveld_page = RAAD_SPEELVELD_PAGE (build_page (self, RAAD_TYPE_SPEELVELD_PAGE));
+      adw_bin_set_child (self->speelveld_bin, GTK_WIDGET (self->speelveld_page));
+      if (self->store != NULL)
+        raad_speelveld_page_set_store (self->speelveld_page, self->store);
+    }
+  else if (g_strcmp0 (name, "constituency") == 0 && self->signals_page == NULL)
+    {
+      self->signals_page = RAAD_SIGNALS_PAGE (build_page (self, RAAD_TYPE_SIGNALS_PAGE));
+      adw_bin_set_child (self->signals_bin, GTK_WIDGET (self->signals_page));
+      if (self->store != NULL)
+        raad_signals_page_set_store (self->signals_page, self->store);
+    }
+}
+
+void
+raad_window_ensure_pages (RaadWindow *self)
+{
+  g_return_if_fail (RAAD_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->pages_idle, g_source_remove);
+  ensure_page (self, "playing-field");
+  ensure_page (self, "constituency");
+}
+
+static gboolean
+build_pages_idle_cb (gpointer data)
+{
+  RaadWindow *self = data;
+
+  /* One page an idle: neither holds the main thread for long. */
+  if (self->speelveld_page == NULL)
+    {
+      ensure_page (self, "playing-field");
+      return G_SOURCE_CONTINUE;
+    }
+  ensure_page (self, "constituency");
+  self->pages_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                RaadWindow    *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  if (self->pages_idle == 0 && (self->speelveld_page == NULL || self->signals_page == NULL))
+    self->pages_idle = g_idle_add_full (G_PRIORITY_LOW, build_pages_idle_cb, self, NULL);
+}
+
+static void
+window_mapped_cb (RaadWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_frame_cb), self, 0);
+}
+
+static void
+visible_page_changed_cb (RaadWindow *self)
+{
+  ensure_page (self, adw_view_stack_get_visible_child_name (self->view_stack));
+}
+
 /* GtkWindow */
 
 static gboolean
@@ -436,8 +522,6 @@ raad_window_constructed (GObject *object)
                                G_CONNECT_SWAPPED);
       raad_facebook_page_set_store (self->facebook_page, self->store);
       raad_agenda_page_set_store (self->agenda_page, self->store);
-      raad_speelveld_page_set_store (self->speelveld_page, self->store);
-      raad_signals_page_set_store (self->signals_page, self->store);
 
       /* One sync per store; the password comes from the keyring, then it runs by itself. */
       self->sync = raad_sync_new (self->store);
@@ -454,6 +538,7 @@ raad_window_dispose (GObject *object)
 {
   RaadWindow *self = RAAD_WINDOW (object);
 
+  g_clear_handle_id (&self->pages_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAAD_TYPE_WINDOW);
 
   if (self->sync != NULL)
@@ -537,8 +622,8 @@ raad_window_class_init (RaadWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaadWindow, council_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RaadWindow, facebook_page);
   gtk_widget_class_bind_template_child (widget_class, RaadWindow, agenda_page);
-  gtk_widget_class_bind_template_child (widget_class, RaadWindow, speelveld_page);
-  gtk_widget_class_bind_template_child (widget_class, RaadWindow, signals_page);
+  gtk_widget_class_bind_template_child (widget_class, RaadWindow, speelveld_bin);
+  gtk_widget_class_bind_template_child (widget_class, RaadWindow, signals_bin);
   gtk_widget_class_bind_template_child (widget_class, RaadWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RaadWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, RaadWindow, sync_banner);
@@ -557,6 +642,10 @@ raad_window_init (RaadWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   raad_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
   raad_a11y_name_drop_downs (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
+                            G_CALLBACK (visible_page_changed_cb), self);
+  g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);

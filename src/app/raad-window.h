@@ -29,6 +29,9 @@ void        raad_window_set_fixed_size   (RaadWindow      *self,
  * there is no such page. */
 gboolean    raad_window_show_page        (RaadWindow      *self,
                                           const char      *name);
+/* The playing field and the constituency are built after the first frame, or when first
+ * shown; this builds them now. */
+void        raad_window_ensure_pages     (RaadWindow      *self);
 void        raad_window_add_toast        (RaadWindow      *self,
                                           AdwToast        *toast);
 

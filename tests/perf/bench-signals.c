@@ -530,6 +530,8 @@ bench_page (RaadStore *store)
   gtk_window_present (GTK_WINDOW (window));
   bench.window = GTK_WIDGET (window);
   stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
+  /* As the app does after its first frame, before the page is switched to. */
+  raad_window_ensure_pages (window);
   page = find_widget (GTK_WIDGET (window), RAAD_TYPE_SIGNALS_PAGE, NULL);
   filter = _raad_signals_page_get_filter (RAAD_SIGNALS_PAGE (page), "location");
   adw_view_stack_set_visible_child_name (stack, "meetings");

@@ -254,6 +254,8 @@ main (int   argc,
   raad_window_set_fixed_size (window, 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  /* As the app does after its first frame, before the page is switched to. */
+  raad_window_ensure_pages (window);
   page = RAAD_SPEELVELD_PAGE (find_widget (GTK_WIDGET (window), RAAD_TYPE_SPEELVELD_PAGE));
   map = _raad_speelveld_page_get_map (page);
   adw_view_stack_set_visible_child_name (stack, "meetings");
