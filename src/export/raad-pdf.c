@@ -58,31 +58,23 @@ set_save_error (GError     **error,
 }
 
 gboolean
-raad_pdf_export (gpointer          document,
-                 RaadPdfPaginate   paginate,
-                 RaadPdfDrawPage   draw_page,
-                 RaadPdfTitle      title,
-                 double            width,
-                 double            height,
-                 const char       *path,
-                 GError          **error)
+raad_write_whole (const char         *path,
+                  RaadWriteContents   contents,
+                  gpointer            data,
+                  GError            **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp_name = NULL;
   g_autofree char *tmp_path = NULL;
-  g_autofree char *title_text = NULL;
   PdfStream stream = { -1, 0 };
-  cairo_surface_t *surface;
   cairo_status_t status;
-  cairo_t *cr;
-  int pages;
   int saved_errno;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Written beside the target and renamed at the end: no half-written PDF ever appears. */
+  /* Written beside the target and renamed at the end: no half-written file ever appears. */
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
   tmp_name = g_strdup_printf (".%s-XXXXXX", base);
@@ -96,23 +88,7 @@ raad_pdf_export (gpointer          document,
       return FALSE;
     }
 
-  surface = cairo_pdf_surface_create_for_stream (write_pdf_cb, &stream, width, height);
-  cr = cairo_create (surface);
-  pages = paginate (document, cr, width, height);
-  title_text = title (document);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                  title_text != NULL ? title_text : "");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Raadswerk");
-
-  for (int i = 0; i < pages; i++)
-    {
-      draw_page (document, cr, i);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  status = contents (write_pdf_cb, &stream, data);
 
   if (stream.error == 0 && status == CAIRO_STATUS_SUCCESS && fsync (stream.fd) != 0)
     stream.error = errno;
@@ -139,4 +115,64 @@ raad_pdf_export (gpointer          document,
       return FALSE;
     }
   return TRUE;
+}
+
+typedef struct
+{
+  gpointer         document;
+  RaadPdfPaginate  paginate;
+  RaadPdfDrawPage  draw_page;
+  RaadPdfTitle     title;
+  double           width;
+  double           height;
+} PdfJob;
+
+static cairo_status_t
+write_pdf (cairo_write_func_t  write,
+           gpointer            closure,
+           gpointer            data)
+{
+  PdfJob *job = data;
+  g_autofree char *title_text = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  int pages;
+
+  surface = cairo_pdf_surface_create_for_stream (write, closure, job->width, job->height);
+  cr = cairo_create (surface);
+  pages = job->paginate (job->document, cr, job->width, job->height);
+  title_text = job->title (job->document);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                  title_text != NULL ? title_text : "");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Raadswerk");
+
+  for (int i = 0; i < pages; i++)
+    {
+      job->draw_page (job->document, cr, i);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
+}
+
+gboolean
+raad_pdf_export (gpointer          document,
+                 RaadPdfPaginate   paginate,
+                 RaadPdfDrawPage   draw_page,
+                 RaadPdfTitle      title,
+                 double            width,
+                 double            height,
+                 const char       *path,
+                 GError          **error)
+{
+  PdfJob job = { document, paginate, draw_page, title, width, height };
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return raad_write_whole (path, write_pdf, &job, error);
 }

@@ -30,4 +30,17 @@ gboolean raad_pdf_export (gpointer          document,
                           const char       *path,
                           GError          **error);
 
+/* What raad_write_whole writes: it hands @write and @closure to a cairo surface made for a
+ * stream (PDF, SVG, or cairo_surface_write_to_png_stream) and returns the surface's status. */
+typedef cairo_status_t (*RaadWriteContents) (cairo_write_func_t  write,
+                                             gpointer            closure,
+                                             gpointer            data);
+
+/* Writes what @contents makes to a file beside @path, flushed to disk and renamed to @path at
+ * the end: the file appears whole or not at all, and errors say which file and why. */
+gboolean raad_write_whole (const char         *path,
+                           RaadWriteContents   contents,
+                           gpointer            data,
+                           GError            **error);
+
 G_END_DECLS

@@ -16,15 +16,11 @@
 
 #include <glib/gi18n.h>
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
-#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
 #include "raad-council.h"
@@ -1736,111 +1732,20 @@ raad_speelveld_document_draw_page (RaadSpeelveldDocument *self,
 
 /* Files */
 
-static void
-set_save_error (GError     **error,
-                const char  *path,
-                int          code,
-                const char  *reason)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, G_IO_ERROR, code, _("Cannot save the playing field as “%s”: %s"),
-               display, reason);
-}
-
+/* What a PNG or SVG export writes, for raad_write_whole. */
 typedef struct
 {
-  int fd;
-  int error;   /* errno of the first failed write */
-} FileStream;
+  RaadSpeelveldDocument *self;
+  double                 scale;
+} Export;
 
 static cairo_status_t
-write_stream_cb (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
+write_png (cairo_write_func_t  write,
+           gpointer            closure,
+           gpointer            data)
 {
-  FileStream *stream = closure;
-
-  while (length > 0 && stream->error == 0)
-    {
-      ssize_t written = write (stream->fd, data, length);
-
-      if (written < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          stream->error = errno;
-          break;
-        }
-      data += written;
-      length -= written;
-    }
-  return stream->error == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
-
-typedef cairo_status_t (*WriteFunc) (RaadSpeelveldDocument *self,
-                                     FileStream            *stream,
-                                     gpointer               data);
-
-/* Runs @write_func on a stream into a file beside @path, renamed to @path at the end: no
- * half-written file ever appears. */
-static gboolean
-write_whole (RaadSpeelveldDocument  *self,
-             const char             *path,
-             WriteFunc               write_func,
-             gpointer                data,
-             GError                **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmp_name = g_strdup_printf (".%s-XXXXXX", base);
-  g_autofree char *tmp_path = g_build_filename (dir, tmp_name, NULL);
-  FileStream stream = { -1, 0 };
-  cairo_status_t status;
-  int saved_errno;
-
-  stream.fd = g_mkstemp_full (tmp_path, O_WRONLY, 0666);
-  if (stream.fd < 0)
-    {
-      saved_errno = errno;
-      set_save_error (error, path, g_io_error_from_errno (saved_errno),
-                      g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  status = write_func (self, &stream, data);
-  if (stream.error == 0 && status == CAIRO_STATUS_SUCCESS && fsync (stream.fd) != 0)
-    stream.error = errno;
-  if (close (stream.fd) != 0 && stream.error == 0)
-    stream.error = errno;
-
-  if (stream.error != 0 || status != CAIRO_STATUS_SUCCESS)
-    {
-      if (stream.error != 0)
-        set_save_error (error, path, g_io_error_from_errno (stream.error),
-                        g_strerror (stream.error));
-      else
-        set_save_error (error, path, G_IO_ERROR_FAILED, cairo_status_to_string (status));
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-  if (g_rename (tmp_path, path) != 0)
-    {
-      saved_errno = errno;
-      set_save_error (error, path, g_io_error_from_errno (saved_errno),
-                      g_strerror (saved_errno));
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static cairo_status_t
-write_png (RaadSpeelveldDocument *self,
-           FileStream            *stream,
-           gpointer               data)
-{
-  double scale = *(double *) data;
+  RaadSpeelveldDocument *self = ((Export *) data)->self;
+  double scale = ((Export *) data)->scale;
   int width = (int) round (RAAD_SPEELVELD_PNG_WIDTH * scale);
   int height = (int) round (RAAD_SPEELVELD_PNG_HEIGHT * scale);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
@@ -1856,17 +1761,18 @@ write_png (RaadSpeelveldDocument *self,
       cairo_surface_flush (surface);
     }
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, write_stream_cb, stream);
+    status = cairo_surface_write_to_png_stream (surface, write, closure);
   cairo_surface_destroy (surface);
   return status;
 }
 
 static cairo_status_t
-write_svg (RaadSpeelveldDocument *self,
-           FileStream            *stream,
-           gpointer               data)
+write_svg (cairo_write_func_t  write,
+           gpointer            closure,
+           gpointer            data)
 {
-  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (write_stream_cb, stream,
+  RaadSpeelveldDocument *self = ((Export *) data)->self;
+  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (write, closure,
                                                                   RAAD_SPEELVELD_PAGE_WIDTH,
                                                                   RAAD_SPEELVELD_PAGE_HEIGHT);
   cairo_status_t status;
@@ -1896,7 +1802,7 @@ raad_speelveld_document_export_png (RaadSpeelveldDocument  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   load (self);
-  return write_whole (self, path, write_png, &scale, error);
+  return raad_write_whole (path, write_png, &(Export) { self, scale }, error);
 }
 
 gboolean
@@ -1909,7 +1815,7 @@ raad_speelveld_document_export_svg (RaadSpeelveldDocument  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   load (self);
-  return write_whole (self, path, write_svg, NULL, error);
+  return raad_write_whole (path, write_svg, &(Export) { self, 1.0 }, error);
 }
 
 static char *
