@@ -2,7 +2,12 @@
 /* raad-ui-test.c: what the UI tests share for finding their way in the real window */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include "raad-screenshot.h"
+#include "raad-test-util.h"
 #include "raad-ui-test.h"
+#include "raad-window-private.h"
 
 void
 raad_ui_test_close_toplevels (void)
@@ -42,4 +47,80 @@ raad_ui_test_find_toplevel (GType type)
     if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
       return l->data;
   return NULL;
+}
+
+GtkWidget *
+raad_ui_test_find_widget (GtkWidget  *root,
+                          GType       type,
+                          const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type)
+      && (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = raad_ui_test_find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+raad_ui_test_painted (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+gboolean
+raad_ui_test_window_is_main (gpointer window)
+{
+  return g_strcmp0 (_raad_window_get_mode (window), "main") == 0;
+}
+
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} ShotWait;
+
+static void
+shot_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ShotWait *wait = user_data;
+
+  raad_screenshot_save_finish (result, &wait->error);
+  wait->done = TRUE;
+}
+
+void
+raad_ui_test_take_screenshot (GtkWidget  *window,
+                              const char *name,
+                              int         width)
+{
+  const char *dir = g_getenv ("RAADSWERK_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  ShotWait wait = { FALSE, NULL };
+
+  if (dir == NULL)
+    dir = g_get_tmp_dir ();
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  path = g_build_filename (dir, name, NULL);
+  g_unlink (path);
+
+  raad_screenshot_save_async (window, path, NULL, shot_done_cb, &wait);
+  g_assert_true (raad_test_wait_for (&wait.done, raad_test_timeout_ms (30000)));
+  g_assert_no_error (wait.error);
+
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s: %d × %d", path, gdk_texture_get_width (texture),
+                  gdk_texture_get_height (texture));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
 }

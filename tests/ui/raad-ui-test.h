@@ -13,5 +13,19 @@ GtkWidget *raad_ui_test_find_by_id      (GtkWidget  *root,
                                          const char *id);
 /* The visible toplevel window of @type, or NULL. */
 gpointer   raad_ui_test_find_toplevel   (GType       type);
+/* The first widget under @root (itself included) of @type and, unless NULL, widget name
+ * @name, depth first; or NULL. */
+GtkWidget *raad_ui_test_find_widget     (GtkWidget  *root,
+                                         GType       type,
+                                         const char *name);
+/* For raad_test_wait_until: @widget (a GtkWidget) is mapped. */
+gboolean   raad_ui_test_painted         (gpointer    widget);
+/* For raad_test_wait_until: the RaadWindow @window shows its pages (not welcome or error). */
+gboolean   raad_ui_test_window_is_main  (gpointer    window);
+/* Saves a PNG of @window as @name in $RAADSWERK_SCREENSHOT_DIR (else the temporary folder)
+ * and checks that it is @width pixels wide. */
+void       raad_ui_test_take_screenshot (GtkWidget  *window,
+                                         const char *name,
+                                         int         width);
 
 G_END_DECLS

@@ -62,37 +62,6 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->store);
 }
 
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
-      && (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-mode_is_main (gpointer data)
-{
-  return g_strcmp0 (_raad_window_get_mode (data), "main") == 0;
-}
-
-static gboolean
-painted (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
 static gboolean
 list_has_row (gpointer list)
 {
@@ -108,13 +77,13 @@ has_document_error (gpointer dialog)
 static RaadAgendaPage *
 open_meetings (RaadWindow *window)
 {
-  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
+  AdwViewStack *stack = ADW_VIEW_STACK (raad_ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
   GtkWidget *page;
 
   adw_view_stack_set_visible_child_name (stack, "meetings");
-  page = find_widget (GTK_WIDGET (window), RAAD_TYPE_AGENDA_PAGE, NULL);
+  page = raad_ui_test_find_widget (GTK_WIDGET (window), RAAD_TYPE_AGENDA_PAGE, NULL);
   g_assert_nonnull (page);
-  g_assert_true (raad_test_wait_until (painted, page, TIMEOUT_MS));
+  g_assert_true (raad_test_wait_until (raad_ui_test_painted, page, TIMEOUT_MS));
   return RAAD_AGENDA_PAGE (page);
 }
 
@@ -135,7 +104,7 @@ set_field (GtkWindow  *dialog,
            const char *name,
            const char *text)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, name);
+  GtkWidget *row = raad_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, name);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -144,7 +113,7 @@ set_field (GtkWindow  *dialog,
 static void
 save_dialog (GtkWindow *dialog)
 {
-  GtkWidget *save = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "save");
+  GtkWidget *save = raad_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "save");
 
   g_assert_nonnull (save);
   g_signal_emit_by_name (save, "clicked");
@@ -206,7 +175,7 @@ static const char *
 row_label (GtkWidget  *row,
            const char *name)
 {
-  GtkWidget *label = find_widget (row, GTK_TYPE_LABEL, name);
+  GtkWidget *label = raad_ui_test_find_widget (row, GTK_TYPE_LABEL, name);
 
   g_assert_nonnull (label);
   return gtk_label_get_text (GTK_LABEL (label));
@@ -268,48 +237,6 @@ pdf_text (const char *path)
   return g_string_free (text, FALSE);
 }
 
-typedef struct
-{
-  gboolean  done;
-  GError   *error;
-} ShotWait;
-
-static void
-shot_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  ShotWait *wait = user_data;
-
-  raad_screenshot_save_finish (result, &wait->error);
-  wait->done = TRUE;
-}
-
-static void
-take_screenshot (GtkWidget  *window,
-                 const char *name,
-                 int         width)
-{
-  const char *dir = g_getenv ("RAADSWERK_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  ShotWait wait = { FALSE, NULL };
-
-  if (dir == NULL)
-    dir = g_get_tmp_dir ();
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, name, NULL);
-  raad_screenshot_save_async (window, path, NULL, shot_done_cb, &wait);
-  g_assert_true (raad_test_wait_for (&wait.done, 30000));
-  g_assert_no_error (wait.error);
-  texture = gdk_texture_new_from_filename (path, &error);
-  g_assert_no_error (error);
-  g_test_message ("%s: %d × %d", path, gdk_texture_get_width (texture),
-                  gdk_texture_get_height (texture));
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-}
-
 static void
 test_builder (Fixture       *fixture,
               gconstpointer  data)
@@ -334,7 +261,7 @@ test_builder (Fixture       *fixture,
 
   /* The example organisation, then the meetings page of the current council. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-example", NULL));
-  g_assert_true (raad_test_wait_until (mode_is_main, fixture->window, TIMEOUT_MS));
+  g_assert_true (raad_test_wait_until (raad_ui_test_window_is_main, fixture->window, TIMEOUT_MS));
   page = open_meetings (fixture->window);
   g_assert_nonnull (raad_agenda_page_get_council_id (page));
 
@@ -499,13 +426,13 @@ test_builder (Fixture       *fixture,
   }
 
   /* Screenshots of the builder, wide and narrow. */
-  take_screenshot (GTK_WIDGET (fixture->window), "agenda-1280x800.png", 1280);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "agenda-1280x800.png", 1280);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   open_window (fixture, 360, 720);
   page = open_meetings (fixture->window);
-  take_screenshot (GTK_WIDGET (fixture->window), "agenda-list-360.png", 360);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "agenda-list-360.png", 360);
   raad_agenda_page_open_meeting (page, meeting_id);
-  take_screenshot (GTK_WIDGET (fixture->window), "agenda-360.png", 360);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "agenda-360.png", 360);
 }
 
 static guint
@@ -568,7 +495,7 @@ test_follow_up (Fixture       *fixture,
   const char *council_id;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-example", NULL));
-  g_assert_true (raad_test_wait_until (mode_is_main, fixture->window, TIMEOUT_MS));
+  g_assert_true (raad_test_wait_until (raad_ui_test_window_is_main, fixture->window, TIMEOUT_MS));
   page = open_meetings (fixture->window);
   council_id = raad_agenda_page_get_council_id (page);
   g_assert_nonnull (council_id);
@@ -594,16 +521,16 @@ test_follow_up (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agenda.edit-item", NULL));
   dialog = find_dialog (page);
   g_assert_nonnull (dialog);
-  list = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "action-points");
+  list = raad_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "action-points");
   g_assert_nonnull (list);
   g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   set_field (dialog, "action-text", "Rooster vrijwilligers opvragen");
   set_field (dialog, "action-due", "2031-03-27");
-  owner = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "action-owner");
+  owner = raad_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "action-owner");
   g_assert_nonnull (owner);
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (owner))), >, 1);
   adw_combo_row_set_selected (ADW_COMBO_ROW (owner), 1);
-  button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "add-action-point");
+  button = raad_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "add-action-point");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
 
@@ -621,7 +548,7 @@ test_follow_up (Fixture       *fixture,
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Rooster vrijwilligers opvragen");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (raad_ui_test_find_widget (GTK_WIDGET (dialog),
                                                                      ADW_TYPE_ENTRY_ROW,
                                                                      "action-text"))), ==, "");
 
@@ -634,7 +561,7 @@ test_follow_up (Fixture       *fixture,
     g_autoptr(GFile) letter = g_file_new_for_path (letter_path);
     g_autoptr(GFile) empty = g_file_new_for_path (empty_path);
     g_autoptr(RaadRecord) item = raad_record_load (fixture->store, item_id, NULL);
-    GtkWidget *documents = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "documents");
+    GtkWidget *documents = raad_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "documents");
     GtkWidget *document_row;
 
     g_assert_nonnull (documents);
@@ -656,8 +583,8 @@ test_follow_up (Fixture       *fixture,
   }
 
   /* The item editor with its action point (the dialog keeps its own size). */
-  g_assert_true (raad_test_wait_until (painted, dialog, TIMEOUT_MS));
-  take_screenshot (GTK_WIDGET (dialog), "agenda-item-editor.png",
+  g_assert_true (raad_test_wait_until (raad_ui_test_painted, dialog, TIMEOUT_MS));
+  raad_ui_test_take_screenshot (GTK_WIDGET (dialog), "agenda-item-editor.png",
                    480);
   gtk_window_destroy (dialog);
 
@@ -665,11 +592,11 @@ test_follow_up (Fixture       *fixture,
   g_assert_cmpuint (count_named (GTK_WIDGET (page), GTK_TYPE_BUTTON, "close-action-point"), ==, 0);
   raad_agenda_page_open_meeting (page, second_id);
   g_assert_cmpuint (count_named (GTK_WIDGET (page), GTK_TYPE_BUTTON, "close-action-point"), ==, 1);
-  button = find_widget (GTK_WIDGET (_raad_agenda_page_get_agenda_list (page)), GTK_TYPE_BUTTON,
+  button = raad_ui_test_find_widget (GTK_WIDGET (_raad_agenda_page_get_agenda_list (page)), GTK_TYPE_BUTTON,
                         "close-action-point");
   row = gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW);
-  g_assert_nonnull (find_widget (row, GTK_TYPE_LABEL, NULL));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_widget (row, GTK_TYPE_LABEL, NULL))),
+  g_assert_nonnull (raad_ui_test_find_widget (row, GTK_TYPE_LABEL, NULL));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (raad_ui_test_find_widget (row, GTK_TYPE_LABEL, NULL))),
                             "Rooster vrijwilligers opvragen"));
   /* It sits under "minutes and action list": right after the third item. */
   rows = (g_ptr_array_unref (rows), item_rows (page));
@@ -698,7 +625,7 @@ test_follow_up (Fixture       *fixture,
   g_signal_emit_by_name (_raad_agenda_page_get_request_list (page), "row-activated", row);
   dialog = find_dialog (page);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (raad_ui_test_find_widget (GTK_WIDGET (dialog),
                                                                      ADW_TYPE_ENTRY_ROW,
                                                                      "subject"))), ==, SUBJECT);
   set_field (dialog, "answered", "not a date");
@@ -709,7 +636,7 @@ test_follow_up (Fixture       *fixture,
   set_field (dialog, "answered", today);
   set_field (dialog, "reply", "De bestuurder neemt de voorwaarden over");
   set_field (dialog, "replied", today);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+  adw_combo_row_set_selected (ADW_COMBO_ROW (raad_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
                                                           "status")), 3);
   save_dialog (dialog);
   g_assert_null (find_dialog (page));
@@ -729,7 +656,7 @@ test_follow_up (Fixture       *fixture,
                                              raad_record_get_id (RAAD_RECORD (request))));
   dialog = find_dialog (page);
   g_assert_nonnull (dialog);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+  adw_combo_row_set_selected (ADW_COMBO_ROW (raad_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
                                                           "kind")), 1);
   set_field (dialog, "decided-without-consent", today);
   save_dialog (dialog);
@@ -744,7 +671,7 @@ test_follow_up (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agenda.edit-meeting", NULL));
   dialog = find_dialog (page);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (raad_ui_test_find_widget (GTK_WIDGET (dialog),
                                                                      ADW_TYPE_ENTRY_ROW,
                                                                      "date"))), ==, "2031-04-03");
   set_field (dialog, "date", "2031-04-10");

@@ -58,37 +58,6 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->store);
 }
 
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
-      && (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-mode_is_main (gpointer data)
-{
-  return g_strcmp0 (_raad_window_get_mode (data), "main") == 0;
-}
-
-static gboolean
-painted (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
 typedef struct
 {
   RaadSignalsPage *page;
@@ -152,7 +121,7 @@ folded (gpointer data)
 static const char *
 status_title (RaadSignalsPage *page)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "status");
+  GtkWidget *row = raad_ui_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "status");
 
   return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
 }
@@ -172,7 +141,7 @@ status_is_on_agenda (gpointer data)
 static AdwViewStack *
 view_stack (RaadWindow *window)
 {
-  return ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
+  return ADW_VIEW_STACK (raad_ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
 }
 
 static RaadSignalsPage *
@@ -181,9 +150,9 @@ open_constituency (RaadWindow *window)
   GtkWidget *page;
 
   adw_view_stack_set_visible_child_name (view_stack (window), "constituency");
-  page = find_widget (GTK_WIDGET (window), RAAD_TYPE_SIGNALS_PAGE, NULL);
+  page = raad_ui_test_find_widget (GTK_WIDGET (window), RAAD_TYPE_SIGNALS_PAGE, NULL);
   g_assert_nonnull (page);
-  g_assert_true (raad_test_wait_until (painted, page, TIMEOUT_MS));
+  g_assert_true (raad_test_wait_until (raad_ui_test_painted, page, TIMEOUT_MS));
   return RAAD_SIGNALS_PAGE (page);
 }
 
@@ -191,10 +160,10 @@ static GtkWidget *
 field (RaadSignalsPage *page,
        const char      *name)
 {
-  GtkWidget *widget = find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, name);
+  GtkWidget *widget = raad_ui_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, name);
 
   if (widget == NULL)
-    widget = find_widget (GTK_WIDGET (page), GTK_TYPE_ENTRY, name);
+    widget = raad_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_ENTRY, name);
   g_assert_nonnull (widget);
   return widget;
 }
@@ -237,49 +206,6 @@ toast_is (RaadSignalsPage *page,
   return toast != NULL && g_str_has_prefix (adw_toast_get_title (toast), prefix);
 }
 
-typedef struct
-{
-  gboolean  done;
-  GError   *error;
-} ShotWait;
-
-static void
-shot_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  ShotWait *wait = user_data;
-
-  raad_screenshot_save_finish (result, &wait->error);
-  wait->done = TRUE;
-}
-
-static void
-take_screenshot (GtkWidget  *window,
-                 const char *name,
-                 int         width)
-{
-  const char *dir = g_getenv ("RAADSWERK_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  ShotWait wait = { FALSE, NULL };
-
-  if (dir == NULL)
-    dir = g_get_tmp_dir ();
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, name, NULL);
-  raad_screenshot_save_async (window, path, NULL, shot_done_cb, &wait);
-  g_assert_true (raad_test_wait_for (&wait.done, 30000));
-  g_assert_no_error (wait.error);
-  texture = gdk_texture_new_from_filename (path, &error);
-  g_assert_no_error (error);
-  g_test_message ("%s: %d × %d", path, gdk_texture_get_width (texture),
-                  gdk_texture_get_height (texture));
-  if (width > 0)
-    g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-}
-
 static char *
 today_string (void)
 {
@@ -312,7 +238,7 @@ test_loop (Fixture       *fixture,
 
   /* The example organisation, then the constituency page of the current council. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-example", NULL));
-  g_assert_true (raad_test_wait_until (mode_is_main, fixture->window, TIMEOUT_MS));
+  g_assert_true (raad_test_wait_until (raad_ui_test_window_is_main, fixture->window, TIMEOUT_MS));
   page = open_constituency (fixture->window);
   council_id = raad_signals_page_get_council_id (page);
   g_assert_nonnull (council_id);
@@ -333,12 +259,12 @@ test_loop (Fixture       *fixture,
     g_assert_true (raad_test_wait_until (row_is_made, &wait, TIMEOUT_MS));
     first = _raad_signals_page_get_row (page, rows->pdata[0]);
     g_assert_cmpstr (_raad_signals_page_row_get_id (first), ==, rows->pdata[0]);
-    overdue = find_widget (first, GTK_TYPE_LABEL, "overdue");
+    overdue = raad_ui_test_find_widget (first, GTK_TYPE_LABEL, "overdue");
     g_assert_nonnull (overdue);
     g_assert_true (gtk_widget_get_visible (overdue));
     g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (overdue)), "Feedback overdue since"));
     g_assert_true (gtk_widget_has_css_class (first, "raad-signal-overdue"));
-    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_widget (first, GTK_TYPE_LABEL, "title"))), ==,
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (raad_ui_test_find_widget (first, GTK_TYPE_LABEL, "title"))), ==,
                      raad_record_get_string (expected->pdata[0], "theme"));
 
     /* A signal edited elsewhere: its row shows the edit, and the rows stay the same widgets
@@ -354,7 +280,7 @@ test_loop (Fixture       *fixture,
         ;
       g_assert_true (_raad_signals_page_get_row (page, rows->pdata[0]) == first);
       g_assert_true (_raad_signals_page_get_row (page, rows->pdata[1]) == second);
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_widget (second, GTK_TYPE_LABEL, "text"))), ==,
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (raad_ui_test_find_widget (second, GTK_TYPE_LABEL, "text"))), ==,
                        "Elders aangevuld: de klok in de huiskamer loopt achter.");
     }
   }
@@ -367,17 +293,17 @@ test_loop (Fixture       *fixture,
   g_assert_null (_raad_signals_page_get_signal (page));
   g_assert_cmpstr (get_field (page, "received"), ==, today);
   g_assert_cmpstr (get_field (page, "feedback-due"), ==, due);
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW,
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (raad_ui_test_find_widget (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW,
                                                                             "raised-by-kind"))), ==, 0);
   /* Without a theme: refused in words, nothing written. */
   set_field (page, "location", "Rozengaard");
   set_field (page, "text", TEXT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "signals.save", NULL));
   g_assert_cmpuint (raad_store_count (fixture->store, "signal"), ==, n_stored);
-  g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "error")));
+  g_assert_true (gtk_widget_get_visible (raad_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "error")));
   g_assert_null (_raad_signals_page_get_signal (page));
   set_field (page, "theme", "Eten en drinken");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, "source")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (raad_ui_test_find_widget (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, "source")), 1);
   set_field (page, "raised-by", "Bewoners van de Rozengaard");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "signals.save", NULL));
   signal = _raad_signals_page_get_signal (page);
@@ -419,7 +345,7 @@ test_loop (Fixture       *fixture,
   g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (signal), "status"), ==, "new");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "plan");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack (fixture->window)), ==, "meetings");
-  agenda = RAAD_AGENDA_PAGE (find_widget (GTK_WIDGET (fixture->window), RAAD_TYPE_AGENDA_PAGE, NULL));
+  agenda = RAAD_AGENDA_PAGE (raad_ui_test_find_widget (GTK_WIDGET (fixture->window), RAAD_TYPE_AGENDA_PAGE, NULL));
   {
     g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
     GtkWindow *meeting_dialog = NULL;
@@ -457,7 +383,7 @@ test_loop (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstrv (raad_record_get_strv (item, "signal-ids"), ((const char *[]) { signal_id, NULL }));
   g_assert_null (strstr (raad_record_get_string (item, "title"), "half twaalf"));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_widget (GTK_WIDGET (page),
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (raad_ui_test_find_widget (GTK_WIDGET (page),
                                                                                     ADW_TYPE_ACTION_ROW,
                                                                                     "status"))),
                    ==, "On the agenda");
@@ -475,7 +401,7 @@ test_loop (Fixture       *fixture,
   /* Its editor shows the signal read-only: theme and location, not the text. */
   {
     GtkWindow *editor = raad_agenda_item_editor_new (agenda, RAAD_AGENDA_ITEM (item));
-    GtkWidget *signal_row = find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "signal");
+    GtkWidget *signal_row = raad_ui_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "signal");
 
     g_assert_nonnull (signal_row);
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (signal_row)), ==, "Eten en drinken");
@@ -528,9 +454,9 @@ test_loop (Fixture       *fixture,
       g_autoptr(RaadRecord) shown = raad_record_load (fixture->store, rows->pdata[0], NULL);
 
       g_assert_nonnull (first);
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_widget (first, GTK_TYPE_LABEL, "title"))), ==,
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (raad_ui_test_find_widget (first, GTK_TYPE_LABEL, "title"))), ==,
                        raad_record_get_string (shown, "theme"));
-      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_widget (first, GTK_TYPE_LABEL, "details"))),
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (raad_ui_test_find_widget (first, GTK_TYPE_LABEL, "details"))),
                                 location));
     }
     for (guint i = 0; i < rows->len; i++)
@@ -548,15 +474,15 @@ test_loop (Fixture       *fixture,
   }
 
   /* Screenshots, wide, with the signal open. */
-  take_screenshot (GTK_WIDGET (fixture->window), "signals-1280x800.png", 1280);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "signals-1280x800.png", 1280);
   {
-    GtkWidget *scroller = find_widget (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, "detail-scroller");
+    GtkWidget *scroller = raad_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, "detail-scroller");
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-    GtkStack *views = GTK_STACK (find_widget (GTK_WIDGET (page), GTK_TYPE_STACK, "view-stack"));
+    GtkStack *views = GTK_STACK (raad_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_STACK, "view-stack"));
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
     gtk_stack_set_visible_child_name (views, "themes");
-    take_screenshot (GTK_WIDGET (fixture->window), "signals-themes-follow-up-1280x800.png", 1280);
+    raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "signals-themes-follow-up-1280x800.png", 1280);
     gtk_stack_set_visible_child_name (views, "signals");
   }
 
@@ -593,7 +519,7 @@ test_loop (Fixture       *fixture,
     guint total = n_before + 1 + 400;
     ListWait wait = { page, total, NULL };
     g_autoptr(GPtrArray) all = NULL;
-    GtkWidget *scroller = find_widget (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, "signal-scroller");
+    GtkWidget *scroller = raad_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, "signal-scroller");
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
     g_assert_true (raad_test_wait_until (list_holds, &wait, TIMEOUT_MS));
@@ -602,7 +528,7 @@ test_loop (Fixture       *fixture,
     g_assert_cmpuint (rows->len, ==, all->len);
     for (guint i = 0; i < rows->len; i++)
       g_assert_cmpstr (rows->pdata[i], ==, all->pdata[i]);
-    g_assert_true (raad_test_wait_until (painted, page, TIMEOUT_MS));
+    g_assert_true (raad_test_wait_until (raad_ui_test_painted, page, TIMEOUT_MS));
     g_test_message ("%u rows made for %u signals", count_made_rows (page), total);
     g_assert_cmpuint (count_made_rows (page), <, total);
     g_assert_null (_raad_signals_page_get_row (page, rows->pdata[total - 1]));
@@ -635,11 +561,11 @@ test_loop (Fixture       *fixture,
     g_test_message ("constituency page: at least %d px wide", min);
     g_assert_cmpint (min, <=, 360);
   }
-  g_assert_true (raad_test_wait_until (folded, find_widget (GTK_WIDGET (page), ADW_TYPE_LEAFLET, NULL),
+  g_assert_true (raad_test_wait_until (folded, raad_ui_test_find_widget (GTK_WIDGET (page), ADW_TYPE_LEAFLET, NULL),
                                        TIMEOUT_MS));
-  take_screenshot (GTK_WIDGET (fixture->window), "signals-list-360.png", 0);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "signals-list-360.png", 360);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "signals.new", NULL));
-  take_screenshot (GTK_WIDGET (fixture->window), "signals-form-360.png", 0);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "signals-form-360.png", 360);
 }
 
 int

@@ -56,37 +56,6 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->store);
 }
 
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
-      && (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-mode_is_main (gpointer data)
-{
-  return g_strcmp0 (_raad_window_get_mode (data), "main") == 0;
-}
-
-static gboolean
-painted (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
 static void
 painted_cb (GdkFrameClock *clock,
             gboolean      *flag)
@@ -126,13 +95,13 @@ settle (void)
 static RaadSpeelveldPage *
 open_speelveld (RaadWindow *window)
 {
-  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
+  AdwViewStack *stack = ADW_VIEW_STACK (raad_ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
   GtkWidget *page;
 
   adw_view_stack_set_visible_child_name (stack, "playing-field");
-  page = find_widget (GTK_WIDGET (window), RAAD_TYPE_SPEELVELD_PAGE, NULL);
+  page = raad_ui_test_find_widget (GTK_WIDGET (window), RAAD_TYPE_SPEELVELD_PAGE, NULL);
   g_assert_nonnull (page);
-  g_assert_true (raad_test_wait_until (painted, page, TIMEOUT_MS));
+  g_assert_true (raad_test_wait_until (raad_ui_test_painted, page, TIMEOUT_MS));
   settle ();
   return RAAD_SPEELVELD_PAGE (page);
 }
@@ -154,7 +123,7 @@ set_field (GtkWindow  *dialog,
            const char *name,
            const char *text)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, name);
+  GtkWidget *row = raad_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, name);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -163,7 +132,7 @@ set_field (GtkWindow  *dialog,
 static void
 save_dialog (GtkWindow *dialog)
 {
-  GtkWidget *save = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "save");
+  GtkWidget *save = raad_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "save");
 
   g_assert_nonnull (save);
   g_signal_emit_by_name (save, "clicked");
@@ -193,49 +162,6 @@ has_shortcut (GtkWidget  *widget,
         }
     }
   return FALSE;
-}
-
-typedef struct
-{
-  gboolean  done;
-  GError   *error;
-} ShotWait;
-
-static void
-shot_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  ShotWait *wait = user_data;
-
-  raad_screenshot_save_finish (result, &wait->error);
-  wait->done = TRUE;
-}
-
-static void
-take_screenshot (GtkWidget  *window,
-                 const char *name,
-                 int         width)
-{
-  const char *dir = g_getenv ("RAADSWERK_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  ShotWait wait = { FALSE, NULL };
-
-  settle_widget (window);
-  if (dir == NULL)
-    dir = g_get_tmp_dir ();
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, name, NULL);
-  raad_screenshot_save_async (window, path, NULL, shot_done_cb, &wait);
-  g_assert_true (raad_test_wait_for (&wait.done, 30000));
-  g_assert_no_error (wait.error);
-  texture = gdk_texture_new_from_filename (path, &error);
-  g_assert_no_error (error);
-  g_test_message ("%s: %d × %d", path, gdk_texture_get_width (texture),
-                  gdk_texture_get_height (texture));
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
 }
 
 static char *
@@ -273,7 +199,7 @@ test_map (Fixture       *fixture,
   double before_x, before_y;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-example", NULL));
-  g_assert_true (raad_test_wait_until (mode_is_main, fixture->window, TIMEOUT_MS));
+  g_assert_true (raad_test_wait_until (raad_ui_test_window_is_main, fixture->window, TIMEOUT_MS));
   page = open_speelveld (fixture->window);
   council_id = raad_speelveld_page_get_council_id (page);
   g_assert_nonnull (council_id);
@@ -292,7 +218,7 @@ test_map (Fixture       *fixture,
       g_assert_nonnull (strstr (raad_stakeholder_map_tile_get_description (tile),
                                 raad_speelveld_category_title (raad_record_get_string (parties->pdata[i], "category"))));
     }
-  take_screenshot (GTK_WIDGET (fixture->window), "speelveld-map-1280x800.png", 1280);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "speelveld-map-1280x800.png", 1280);
   party_id = g_strdup (raad_record_get_id (parties->pdata[0]));
   raad_speelveld_map_places (parties, xy);
   before_x = xy[0];
@@ -338,7 +264,7 @@ test_map (Fixture       *fixture,
   g_assert_true (has_shortcut (GTK_WIDGET (page), "<Control>plus", "speelveld.zoom-in"));
   {
     /* The export menu offers the four formats of the export helper. */
-    GtkWidget *export_button = find_widget (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON, NULL);
+    GtkWidget *export_button = raad_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON, NULL);
     GMenuModel *menu;
 
     g_assert_nonnull (export_button);
@@ -366,7 +292,7 @@ test_map (Fixture       *fixture,
     g_assert_true (gtk_widget_activate_action (tile, "map.move", "(dd)", 0.02, 0.0));
     g_assert_cmpfloat (stored_double (fixture->store, party_id, "map_x"), ==, x);
   }
-  take_screenshot (GTK_WIDGET (fixture->window), "speelveld-grid-1280x800.png", 1280);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "speelveld-grid-1280x800.png", 1280);
 
   /* The list: every party, sortable by name. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "speelveld.show-view", "s", "list"));
@@ -392,7 +318,7 @@ test_map (Fixture       *fixture,
         previous = g_steal_pointer (&name);
       }
   }
-  take_screenshot (GTK_WIDGET (fixture->window), "speelveld-list-1280x800.png", 1280);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "speelveld-list-1280x800.png", 1280);
 }
 
 static GtkWidget *
@@ -427,7 +353,7 @@ test_overdue (Fixture       *fixture,
   guint n_parties;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-example", NULL));
-  g_assert_true (raad_test_wait_until (mode_is_main, fixture->window, TIMEOUT_MS));
+  g_assert_true (raad_test_wait_until (raad_ui_test_window_is_main, fixture->window, TIMEOUT_MS));
   page = open_speelveld (fixture->window);
   council_id = raad_speelveld_page_get_council_id (page);
   map = _raad_speelveld_page_get_map (page);
@@ -485,7 +411,7 @@ test_overdue (Fixture       *fixture,
   dialog = find_dialog (page);
   g_assert_nonnull (dialog);
   {
-    GtkWidget *log = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "contact-log");
+    GtkWidget *log = raad_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "contact-log");
 
     g_assert_nonnull (log);
     g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (log), 0));
@@ -496,10 +422,10 @@ test_overdue (Fixture       *fixture,
   save_dialog (dialog);
   g_assert_true (find_dialog (page) == dialog);
   set_field (dialog, "next-contact", "2031-01-15");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, "influence")), 4);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, "rhythm-months")), 2);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "relation")), 2);
-  take_screenshot (GTK_WIDGET (dialog), "speelveld-party-editor.png", 520);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (raad_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, "influence")), 4);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (raad_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, "rhythm-months")), 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (raad_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "relation")), 2);
+  raad_ui_test_take_screenshot (GTK_WIDGET (dialog), "speelveld-party-editor.png", 520);
   save_dialog (dialog);
   g_assert_null (find_dialog (page));
   {
@@ -541,20 +467,20 @@ test_narrow (Fixture       *fixture,
   RaadSpeelveldPage *page;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-example", NULL));
-  g_assert_true (raad_test_wait_until (mode_is_main, fixture->window, TIMEOUT_MS));
+  g_assert_true (raad_test_wait_until (raad_ui_test_window_is_main, fixture->window, TIMEOUT_MS));
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   open_window (fixture, 360, 720);
   page = open_speelveld (fixture->window);
 
   /* Too narrow for the map: the list, and the user may still choose the map. */
   g_assert_cmpstr (_raad_speelveld_page_get_view (page), ==, "list");
-  take_screenshot (GTK_WIDGET (fixture->window), "speelveld-list-360.png", 360);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "speelveld-list-360.png", 360);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "speelveld.show-view", "s", "map"));
   settle ();
   g_assert_cmpstr (_raad_speelveld_page_get_view (page), ==, "map");
-  take_screenshot (GTK_WIDGET (fixture->window), "speelveld-map-360.png", 360);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "speelveld-map-360.png", 360);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "speelveld.show-view", "s", "grid"));
-  take_screenshot (GTK_WIDGET (fixture->window), "speelveld-grid-360.png", 360);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "speelveld-grid-360.png", 360);
 }
 
 int

@@ -563,23 +563,6 @@ test_conflict_narrow (Fixture       *fixture,
 
 typedef struct
 {
-  gboolean  done;
-  GError   *error;
-} ShotWait;
-
-static void
-shot_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  ShotWait *wait = user_data;
-
-  raad_screenshot_save_finish (result, &wait->error);
-  wait->done = TRUE;
-}
-
-typedef struct
-{
   GtkWindow *window;
   int        width;
 } SizeWait;
@@ -612,34 +595,6 @@ resize (GtkWindow *window,
 }
 
 static void
-take_screenshot (GtkWidget  *window,
-                 const char *name,
-                 int         width)
-{
-  const char *dir = g_getenv ("RAADSWERK_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  ShotWait wait = { FALSE, NULL };
-
-  if (dir == NULL)
-    dir = g_get_tmp_dir ();
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, name, NULL);
-  g_unlink (path);
-
-  raad_screenshot_save_async (window, path, NULL, shot_done_cb, &wait);
-  g_assert_true (raad_test_wait_for (&wait.done, raad_test_timeout_ms (30000)));
-  g_assert_no_error (wait.error);
-
-  texture = gdk_texture_new_from_filename (path, &error);
-  g_assert_no_error (error);
-  g_test_message ("%s: %d × %d", path, gdk_texture_get_width (texture),
-                  gdk_texture_get_height (texture));
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-}
-
-static void
 test_conflict_screenshots (Fixture       *fixture,
                            gconstpointer  data)
 {
@@ -652,7 +607,7 @@ test_conflict_screenshots (Fixture       *fixture,
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (fixture->window));
   gtk_window_present (GTK_WINDOW (dialog));
   choose (dialog, "email", 1);
-  take_screenshot (GTK_WIDGET (dialog), "conflict-1280x800.png", 1280);
+  raad_ui_test_take_screenshot (GTK_WIDGET (dialog), "conflict-1280x800.png", 1280);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   dialog = raad_conflict_dialog_new (fixture->store);
@@ -663,7 +618,7 @@ test_conflict_screenshots (Fixture       *fixture,
   g_assert_true (raad_test_wait_until ((gboolean (*) (gpointer)) adw_leaflet_get_folded,
                                        leaflet, TIMEOUT_MS));
   raad_conflict_dialog_select (dialog, fixture->member_id);
-  take_screenshot (GTK_WIDGET (dialog), "conflict-360.png", 360);
+  raad_ui_test_take_screenshot (GTK_WIDGET (dialog), "conflict-360.png", 360);
 }
 
 
@@ -1022,11 +977,11 @@ test_preferences (Fixture       *fixture,
   }
 
   resize (preferences, 1280, 800, 1280);
-  take_screenshot (GTK_WIDGET (preferences), "preferences-sync-1280x800.png", 1280);
+  raad_ui_test_take_screenshot (GTK_WIDGET (preferences), "preferences-sync-1280x800.png", 1280);
   /* AdwPreferencesWindow 1.2 asks 360 pixels for its content, the window's border comes on
    * top; the sync page itself asks no more than that. */
   resize (preferences, 360, 720, 370);
-  take_screenshot (GTK_WIDGET (preferences), "preferences-sync-360.png", 370);
+  raad_ui_test_take_screenshot (GTK_WIDGET (preferences), "preferences-sync-360.png", 370);
 
   /* Disconnect, after a question: no account, every record kept. */
   click (raad_ui_test_find_by_id (GTK_WIDGET (page), "disconnect_button"));
@@ -1073,7 +1028,7 @@ test_header (Fixture       *fixture,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (inner), ==, synced_at);
   g_assert_false (revealed (GTK_WIDGET (fixture->window), "progress_revealer"));
   g_assert_false (revealed (GTK_WIDGET (fixture->window), "problem_revealer"));
-  take_screenshot (GTK_WIDGET (fixture->window), "header-synced-1280x800.png", 1280);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "header-synced-1280x800.png", 1280);
 
   /* Syncing: a server that never answers keeps the run going until it is stopped. */
   silent = silent_server_new ();
@@ -1090,7 +1045,7 @@ test_header (Fixture       *fixture,
   g_assert_null (raad_sync_button_get_icon_name (button));
   g_assert_true (g_str_has_prefix (raad_sync_button_get_status (button), "Syncing…"));
   g_assert_true (revealed (GTK_WIDGET (fixture->window), "progress_revealer"));
-  take_screenshot (GTK_WIDGET (fixture->window), "header-syncing-1280x800.png", 1280);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "header-syncing-1280x800.png", 1280);
   /* Still syncing after the picture: nothing answered. */
   g_assert_cmpint (raad_sync_get_state (sync), ==, RAAD_SYNC_STATE_SYNCING);
   raad_sync_stop (sync);
@@ -1111,7 +1066,7 @@ test_header (Fixture       *fixture,
                             "Raadswerk tries again by itself. Synced at "));
   /* Offline is no banner: the app works offline. */
   g_assert_false (revealed (GTK_WIDGET (fixture->window), "problem_revealer"));
-  take_screenshot (GTK_WIDGET (fixture->window), "header-offline-1280x800.png", 1280);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "header-offline-1280x800.png", 1280);
 
   /* An error with its reason: the server is back, the password is wrong. */
   raad_test_server_restart (fixture->server);
@@ -1125,7 +1080,7 @@ test_header (Fixture       *fixture,
   g_assert_true (revealed (GTK_WIDGET (fixture->window), "problem_revealer"));
   g_assert_cmpstr (label_text (GTK_WIDGET (fixture->window), "problem_label"), ==,
                    "Sync stopped: Wrong user name or password.");
-  take_screenshot (GTK_WIDGET (fixture->window), "header-error-1280x800.png", 1280);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "header-error-1280x800.png", 1280);
 
   /* In an error a click opens the sync settings (a retry would fail the same way). */
   click (inner);
@@ -1154,11 +1109,11 @@ test_header (Fixture       *fixture,
   g_assert_false (sync_once (sync));
   g_assert_cmpint (raad_sync_get_state (sync), ==, RAAD_SYNC_STATE_ERROR);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
-  take_screenshot (GTK_WIDGET (fixture->window), "header-error-360.png", 360);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "header-error-360.png", 360);
   raad_sync_set_password (sync, RAAD_TEST_SERVER_ADMIN_PASSWORD);
   g_assert_true (sync_once (sync));
   g_assert_true (g_str_has_prefix (raad_sync_button_get_status (button), "Synced at "));
-  take_screenshot (GTK_WIDGET (fixture->window), "header-synced-360.png", 360);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "header-synced-360.png", 360);
 }
 
 /* Tests: a conflict made by two laptops, reviewed from the banner, resolved for both */
@@ -1234,7 +1189,7 @@ test_conflict_through_sync (Fixture       *fixture,
   g_assert_true (revealed (GTK_WIDGET (fixture->window), "conflict_revealer"));
   g_assert_cmpstr (label_text (GTK_WIDGET (fixture->window), "conflict_label"), ==,
                    "1 record has conflicting versions");
-  take_screenshot (GTK_WIDGET (fixture->window), "header-conflicts-1280x800.png", 1280);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "header-conflicts-1280x800.png", 1280);
 
   /* Review: A's role, B's e-mail address. */
   click (raad_ui_test_find_by_id (GTK_WIDGET (fixture->window), "review_button"));
@@ -1325,7 +1280,7 @@ test_rejections (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[0]), ==,
                    "Not accepted by the server: Een lid heeft een echte naam nodig");
   resize (preferences, 1280, 800, 1280);
-  take_screenshot (GTK_WIDGET (preferences), "preferences-rejections-1280x800.png", 1280);
+  raad_ui_test_take_screenshot (GTK_WIDGET (preferences), "preferences-rejections-1280x800.png", 1280);
 
   /* Edited, it is sent again, accepted, and the list empties. */
   json_object_set_string_member (body, "name", "Mila Jansen");
@@ -1489,9 +1444,9 @@ test_certificate (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (certificate_group));
   g_assert_cmpstr (label_text (GTK_WIDGET (page), "fingerprint_label"), ==, proxy->fingerprint);
   resize (preferences, 1280, 800, 1280);
-  take_screenshot (GTK_WIDGET (preferences), "preferences-certificate-1280x800.png", 1280);
+  raad_ui_test_take_screenshot (GTK_WIDGET (preferences), "preferences-certificate-1280x800.png", 1280);
   resize (preferences, 360, 720, 370);
-  take_screenshot (GTK_WIDGET (preferences), "preferences-certificate-360.png", 370);
+  raad_ui_test_take_screenshot (GTK_WIDGET (preferences), "preferences-certificate-360.png", 370);
 
   /* A test against it shows the same warning. */
   click_and_wait (page, "test_button");
@@ -1693,7 +1648,7 @@ test_keyring (Fixture       *fixture,
                    "sync settings.");
   g_assert_cmpstr (raad_sync_button_get_icon_name (window_sync_button (fixture->window)), ==,
                    "dialog-password-symbolic");
-  take_screenshot (GTK_WIDGET (fixture->window), "header-no-keyring-1280x800.png", 1280);
+  raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "header-no-keyring-1280x800.png", 1280);
 
   if (!start_keyring ())
     {
