@@ -30,9 +30,9 @@
 #include "raad-agenda.h"
 #include "raad-agenda-document.h"
 #include "raad-agenda-outline.h"
+#include "raad-draw.h"
 #include "raad-pdf.h"
 
-#define FONT_FAMILY     "Sans"
 #define DEFAULT_MARGIN  42.0
 
 /* Colours as 0xRRGGBB: the normal print uses GNOME's dark ink; large print pure black. */
@@ -201,79 +201,6 @@ set_metrics (RaadAgendaDocument *self)
     }
 }
 
-static void
-set_colour (cairo_t *cr,
-            guint32  rgb)
-{
-  cairo_set_source_rgb (cr,
-                        ((rgb >> 16) & 0xff) / 255.0,
-                        ((rgb >> 8) & 0xff) / 255.0,
-                        (rgb & 0xff) / 255.0);
-}
-
-/* A layout whose font sizes are points on any surface: PDF, print context or image. */
-static PangoLayout *
-create_layout (cairo_t     *cr,
-               const char  *text,
-               double       size,
-               PangoWeight  weight,
-               double       width)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoContext *context = pango_layout_get_context (layout);
-  cairo_font_options_t *options = cairo_font_options_create ();
-  PangoFontDescription *description = pango_font_description_from_string (FONT_FAMILY);
-
-  /* Unhinted metrics: the same text breaks the same way on screen, paper and PDF. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  pango_cairo_context_set_resolution (context, 72);
-  pango_layout_context_changed (layout);
-  cairo_font_options_destroy (options);
-
-  pango_font_description_set_size (description, (int) (size * PANGO_SCALE));
-  pango_font_description_set_weight (description, weight);
-  pango_layout_set_font_description (layout, description);
-  pango_font_description_free (description);
-
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  return layout;
-}
-
-/* Lays out @text at (@x, @y) in @width, drawing it when @draw; returns its height. */
-static double
-place_text (cairo_t     *cr,
-            gboolean     draw,
-            const char  *text,
-            double       size,
-            PangoWeight  weight,
-            double       x,
-            double       y,
-            double       width,
-            guint32      colour)
-{
-  g_autoptr(PangoLayout) layout = NULL;
-  int w, h;
-
-  if (text == NULL || *text == '\0')
-    return 0;
-  layout = create_layout (cr, text, size, weight, width);
-  if (draw)
-    {
-      set_colour (cr, colour);
-      cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, layout);
-    }
-  pango_layout_get_size (layout, &w, &h);
-  return (double) h / PANGO_SCALE;
-}
-
 /* Where the text of an item of @depth starts, and the notes under it. */
 static double
 text_x (RaadAgendaDocument *self,
@@ -298,15 +225,15 @@ layout_block (RaadAgendaDocument *self,
   switch (block->kind)
     {
     case BLOCK_TITLE:
-      h += place_text (cr, draw, block->text, m->title, PANGO_WEIGHT_BOLD, left, y,
+      h += raad_draw_place_text (cr, draw, block->text, m->title, PANGO_WEIGHT_BOLD, left, y,
                        right - left, m->ink);
       h += m->line_gap;
-      h += place_text (cr, draw, block->detail, m->body + 2, PANGO_WEIGHT_SEMIBOLD, left,
+      h += raad_draw_place_text (cr, draw, block->detail, m->body + 2, PANGO_WEIGHT_SEMIBOLD, left,
                        y + h, right - left, m->ink);
       h += m->line_gap * 2;
       if (draw)
         {
-          set_colour (cr, self->large_print ? INK_LARGE : RULE);
+          raad_draw_set_colour (cr, self->large_print ? INK_LARGE : RULE);
           cairo_set_line_width (cr, self->large_print ? 2 : 1);
           cairo_move_to (cr, left, y + h + 1);
           cairo_line_to (cr, right, y + h + 1);
@@ -317,21 +244,21 @@ layout_block (RaadAgendaDocument *self,
 
     case BLOCK_META:
     case BLOCK_NOTICE:
-      return place_text (cr, draw, block->text, m->body, PANGO_WEIGHT_NORMAL, left, y,
+      return raad_draw_place_text (cr, draw, block->text, m->body, PANGO_WEIGHT_NORMAL, left, y,
                          right - left, m->ink);
 
     case BLOCK_WARNING:
       {
         double pad = self->large_print ? 8 : 5;
-        double text_h = place_text (cr, FALSE, block->text, m->body, PANGO_WEIGHT_BOLD,
+        double text_h = raad_draw_place_text (cr, FALSE, block->text, m->body, PANGO_WEIGHT_BOLD,
                                     left + 2 * pad, y + pad, right - left - 3 * pad, 0);
 
         if (draw)
           {
-            set_colour (cr, self->large_print ? 0xffffff : WARNING_FILL);
+            raad_draw_set_colour (cr, self->large_print ? 0xffffff : WARNING_FILL);
             cairo_rectangle (cr, left, y, right - left, text_h + 2 * pad);
             cairo_fill (cr);
-            set_colour (cr, self->large_print ? INK_LARGE : WARNING_INK);
+            raad_draw_set_colour (cr, self->large_print ? INK_LARGE : WARNING_INK);
             cairo_rectangle (cr, left, y, self->large_print ? 6 : 4, text_h + 2 * pad);
             cairo_fill (cr);
             if (self->large_print)
@@ -340,7 +267,7 @@ layout_block (RaadAgendaDocument *self,
                 cairo_rectangle (cr, left + 1, y + 1, right - left - 2, text_h + 2 * pad - 2);
                 cairo_stroke (cr);
               }
-            place_text (cr, TRUE, block->text, m->body, PANGO_WEIGHT_BOLD, left + 2 * pad,
+            raad_draw_place_text (cr, TRUE, block->text, m->body, PANGO_WEIGHT_BOLD, left + 2 * pad,
                         y + pad, right - left - 3 * pad,
                         self->large_print ? INK_LARGE : WARNING_INK);
           }
@@ -358,10 +285,10 @@ layout_block (RaadAgendaDocument *self,
               ? g_strdup_printf ("%s    %s", block->number, block->time)
               : g_strdup (block->number);
 
-            h += place_text (cr, draw, head, m->body, PANGO_WEIGHT_BOLD, x, y, right - x, m->ink);
-            h += place_text (cr, draw, block->text, m->body, weight, x, y + h, right - x, m->ink);
+            h += raad_draw_place_text (cr, draw, head, m->body, PANGO_WEIGHT_BOLD, x, y, right - x, m->ink);
+            h += raad_draw_place_text (cr, draw, block->text, m->body, weight, x, y + h, right - x, m->ink);
             if (block->detail != NULL)
-              h += place_text (cr, draw, block->detail, m->small, PANGO_WEIGHT_NORMAL, x, y + h,
+              h += raad_draw_place_text (cr, draw, block->detail, m->small, PANGO_WEIGHT_NORMAL, x, y + h,
                                right - x, m->ink_soft);
             return h;
           }
@@ -370,13 +297,13 @@ layout_block (RaadAgendaDocument *self,
             double tx = text_x (self, block->depth);
             double number_h, time_h;
 
-            number_h = place_text (cr, draw, block->number, m->body, weight, x, y,
+            number_h = raad_draw_place_text (cr, draw, block->number, m->body, weight, x, y,
                                    m->number_width, m->ink);
-            time_h = place_text (cr, draw, block->time, m->body, PANGO_WEIGHT_NORMAL,
+            time_h = raad_draw_place_text (cr, draw, block->time, m->body, PANGO_WEIGHT_NORMAL,
                                  x + m->number_width, y, m->time_width, m->ink);
-            h = place_text (cr, draw, block->text, m->body, weight, tx, y, right - tx, m->ink);
+            h = raad_draw_place_text (cr, draw, block->text, m->body, weight, tx, y, right - tx, m->ink);
             if (block->detail != NULL)
-              h += m->line_gap + place_text (cr, draw, block->detail, m->small,
+              h += m->line_gap + raad_draw_place_text (cr, draw, block->detail, m->small,
                                              PANGO_WEIGHT_NORMAL, tx, y + h + m->line_gap,
                                              right - tx, m->ink_soft);
             return MAX (h, MAX (number_h, time_h));
@@ -387,7 +314,7 @@ layout_block (RaadAgendaDocument *self,
       {
         double tx = text_x (self, block->depth);
 
-        return place_text (cr, draw, block->text, m->small, PANGO_WEIGHT_BOLD, tx, y,
+        return raad_draw_place_text (cr, draw, block->text, m->small, PANGO_WEIGHT_BOLD, tx, y,
                            right - tx, m->ink);
       }
 
@@ -396,11 +323,11 @@ layout_block (RaadAgendaDocument *self,
         double tx = text_x (self, block->depth);
         double bullet = m->small;
 
-        place_text (cr, draw, "•", m->small, PANGO_WEIGHT_NORMAL, tx, y, bullet, m->ink);
-        h = place_text (cr, draw, block->text, m->small, PANGO_WEIGHT_NORMAL, tx + bullet, y,
+        raad_draw_place_text (cr, draw, "•", m->small, PANGO_WEIGHT_NORMAL, tx, y, bullet, m->ink);
+        h = raad_draw_place_text (cr, draw, block->text, m->small, PANGO_WEIGHT_NORMAL, tx + bullet, y,
                         right - tx - bullet, m->ink);
         if (block->detail != NULL)
-          h += place_text (cr, draw, block->detail, m->small, PANGO_WEIGHT_NORMAL, tx + bullet,
+          h += raad_draw_place_text (cr, draw, block->detail, m->small, PANGO_WEIGHT_NORMAL, tx + bullet,
                            y + h, right - tx - bullet, m->ink_soft);
         return h;
       }
@@ -409,9 +336,9 @@ layout_block (RaadAgendaDocument *self,
       {
         double tx = text_x (self, block->depth);
 
-        h = place_text (cr, draw, block->detail, m->small, PANGO_WEIGHT_BOLD, tx, y,
+        h = raad_draw_place_text (cr, draw, block->detail, m->small, PANGO_WEIGHT_BOLD, tx, y,
                         right - tx, m->ink);
-        h += place_text (cr, draw, block->text, m->body, PANGO_WEIGHT_NORMAL, tx, y + h,
+        h += raad_draw_place_text (cr, draw, block->text, m->body, PANGO_WEIGHT_NORMAL, tx, y + h,
                          right - tx, m->ink);
         return h;
       }
@@ -433,13 +360,13 @@ draw_footer (RaadAgendaDocument *self,
   g_autofree char *text = self->footer != NULL && !self->large_print ? g_strdup_printf ("%s · %s", self->footer, pages)
                                                : g_strdup (pages);
   double size = self->large_print ? 16 : 8;
-  g_autoptr(PangoLayout) layout = create_layout (cr, text, size, PANGO_WEIGHT_NORMAL,
-                                                 self->width - 2 * self->margin);
+  g_autoptr(PangoLayout) layout = raad_draw_layout (cr, text, size, PANGO_WEIGHT_NORMAL,
+                                                 self->width - 2 * self->margin, 0, PANGO_ALIGN_LEFT);
   int w, h;
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_get_size (layout, &w, &h);
-  set_colour (cr, self->m.ink_soft);
+  raad_draw_set_colour (cr, self->m.ink_soft);
   cairo_move_to (cr, self->margin, self->height - self->margin + 6);
   pango_cairo_show_layout (cr, layout);
 }

@@ -29,12 +29,12 @@
 #include "raad-facebook-document.h"
 #include "raad-member.h"
 #include "raad-organisation.h"
+#include "raad-draw.h"
 #include "raad-pdf.h"
 #include "raad-photo.h"
 #include "raad-query.h"
 #include "raad-record-list.h"
 
-#define FONT_FAMILY     "Sans"
 #define DEFAULT_MARGIN  36.0
 #define HEADER_GAP      18.0
 #define FOOTER_HEIGHT   22.0
@@ -171,100 +171,12 @@ clear_layout (RaadFacebookDocument *self)
   g_hash_table_remove_all (self->photos);
 }
 
-static void
-set_colour (cairo_t *cr,
-            guint32  rgb)
-{
-  cairo_set_source_rgb (cr,
-                        ((rgb >> 16) & 0xff) / 255.0,
-                        ((rgb >> 8) & 0xff) / 255.0,
-                        (rgb & 0xff) / 255.0);
-}
-
-static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height,
-                   double   radius)
-{
-  radius = MIN (radius, MIN (width, height) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
 static const char *
 council_name (RaadCouncil *council)
 {
   const char *name = raad_council_get_name (council);
 
   return name != NULL && *name != '\0' ? name : _("Unnamed council");
-}
-
-/* A layout whose font sizes are points on any surface: PDF, print context or image. */
-static PangoLayout *
-create_layout (cairo_t        *cr,
-               const char     *text,
-               double          size,
-               PangoWeight     weight,
-               double          width,
-               int             max_lines,
-               PangoAlignment  alignment)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoContext *context = pango_layout_get_context (layout);
-  cairo_font_options_t *options = cairo_font_options_create ();
-  PangoFontDescription *description = pango_font_description_from_string (FONT_FAMILY);
-
-  /* Unhinted metrics: the same text breaks the same way on screen, paper and PDF. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  pango_cairo_context_set_resolution (context, 72);
-  pango_layout_context_changed (layout);
-  cairo_font_options_destroy (options);
-
-  pango_font_description_set_size (description, (int) (size * PANGO_SCALE));
-  pango_font_description_set_weight (description, weight);
-  pango_layout_set_font_description (layout, description);
-  pango_font_description_free (description);
-
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      if (max_lines > 0)
-        {
-          pango_layout_set_height (layout, -max_lines);
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-        }
-    }
-  pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  return layout;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  int width, height;
-
-  pango_layout_get_size (layout, &width, &height);
-  return (double) height / PANGO_SCALE;
-}
-
-static double
-layout_width (PangoLayout *layout)
-{
-  int width, height;
-
-  pango_layout_get_size (layout, &width, &height);
-  return (double) width / PANGO_SCALE;
 }
 
 /* Shows @layout at (@x, @y) when drawing; returns its height either way. */
@@ -278,11 +190,11 @@ place_layout (cairo_t     *cr,
 {
   if (draw)
     {
-      set_colour (cr, colour);
+      raad_draw_set_colour (cr, colour);
       cairo_move_to (cr, x, y);
       pango_cairo_show_layout (cr, layout);
     }
-  return layout_height (layout);
+  return raad_draw_layout_height (layout);
 }
 
 static cairo_surface_t *
@@ -414,11 +326,11 @@ draw_avatar (RaadFacebookDocument *self,
       g_autofree char *initials = raad_member_dup_initials (member);
       g_autoptr(PangoLayout) layout = NULL;
 
-      set_colour (cr, colour);
+      raad_draw_set_colour (cr, colour);
       cairo_fill (cr);
-      layout = create_layout (cr, initials, size * 0.34, PANGO_WEIGHT_BOLD, size, 1,
+      layout = raad_draw_layout (cr, initials, size * 0.34, PANGO_WEIGHT_BOLD, size, 1,
                               PANGO_ALIGN_CENTER);
-      place_layout (cr, layout, TRUE, x, y + (size - layout_height (layout)) / 2, 0xffffff);
+      place_layout (cr, layout, TRUE, x, y + (size - raad_draw_layout_height (layout)) / 2, 0xffffff);
     }
   cairo_restore (cr);
 }
@@ -444,10 +356,10 @@ layout_card (RaadFacebookDocument *self,
   if (draw)
     {
       cairo_save (cr);
-      rounded_rectangle (cr, x + 0.4, y + 0.4, width - 0.8, height - 0.8, CARD_RADIUS);
-      set_colour (cr, CARD_FILL);
+      raad_draw_rounded_rectangle (cr, x + 0.4, y + 0.4, width - 0.8, height - 0.8, CARD_RADIUS);
+      raad_draw_set_colour (cr, CARD_FILL);
       cairo_fill_preserve (cr);
-      set_colour (cr, CARD_STROKE);
+      raad_draw_set_colour (cr, CARD_STROKE);
       cairo_set_line_width (cr, 0.8);
       cairo_stroke (cr);
       cairo_restore (cr);
@@ -455,13 +367,13 @@ layout_card (RaadFacebookDocument *self,
     }
   cy += AVATAR_SIZE + 8;
 
-  name = create_layout (cr, raad_member_get_name (member), 10.5, PANGO_WEIGHT_BOLD, inner, 2,
+  name = raad_draw_layout (cr, raad_member_get_name (member), 10.5, PANGO_WEIGHT_BOLD, inner, 2,
                         PANGO_ALIGN_CENTER);
   cy += place_layout (cr, name, draw, left, cy, INK) + 1;
 
   if (role != NULL && *role != '\0')
     {
-      g_autoptr(PangoLayout) layout = create_layout (cr, raad_member_role_label (role), 8.5,
+      g_autoptr(PangoLayout) layout = raad_draw_layout (cr, raad_member_role_label (role), 8.5,
                                                      PANGO_WEIGHT_NORMAL, inner, 1,
                                                      PANGO_ALIGN_CENTER);
       cy += place_layout (cr, layout, draw, left, cy, INK_SOFT);
@@ -469,7 +381,7 @@ layout_card (RaadFacebookDocument *self,
 
   if (card->areas != NULL)
     {
-      g_autoptr(PangoLayout) layout = create_layout (cr, card->areas, 7.5, PANGO_WEIGHT_NORMAL,
+      g_autoptr(PangoLayout) layout = raad_draw_layout (cr, card->areas, 7.5, PANGO_WEIGHT_NORMAL,
                                                      inner, 3, PANGO_ALIGN_CENTER);
       cy += 5;
       cy += place_layout (cr, layout, draw, left, cy, INK);
@@ -477,21 +389,21 @@ layout_card (RaadFacebookDocument *self,
 
   if (card->linking_pin)
     {
-      g_autoptr(PangoLayout) layout = create_layout (cr, _("Linking pin"), 7, PANGO_WEIGHT_BOLD,
+      g_autoptr(PangoLayout) layout = raad_draw_layout (cr, _("Linking pin"), 7, PANGO_WEIGHT_BOLD,
                                                      inner - 12, 1, PANGO_ALIGN_LEFT);
       PangoRectangle ink, logical;
       double pill_width, pill_height;
 
       pango_layout_get_extents (layout, &ink, &logical);
       pill_width = MIN (inner, (double) logical.width / PANGO_SCALE + 12);
-      pill_height = layout_height (layout) + 4;
+      pill_height = raad_draw_layout_height (layout) + 4;
       cy += 6;
       if (draw)
         {
           double px = x + (width - pill_width) / 2;
 
-          rounded_rectangle (cr, px, cy, pill_width, pill_height, pill_height / 2);
-          set_colour (cr, PIN_FILL);
+          raad_draw_rounded_rectangle (cr, px, cy, pill_width, pill_height, pill_height / 2);
+          raad_draw_set_colour (cr, PIN_FILL);
           cairo_fill (cr);
           pango_layout_set_width (layout, (int) ((pill_width - 12) * PANGO_SCALE));
           place_layout (cr, layout, TRUE, px + 6 - (double) logical.x / PANGO_SCALE, cy + 2,
@@ -501,7 +413,7 @@ layout_card (RaadFacebookDocument *self,
 
       if (card->pin_detail != NULL)
         {
-          g_autoptr(PangoLayout) detail = create_layout (cr, card->pin_detail, 7,
+          g_autoptr(PangoLayout) detail = raad_draw_layout (cr, card->pin_detail, 7,
                                                          PANGO_WEIGHT_NORMAL, inner, 2,
                                                          PANGO_ALIGN_CENTER);
           cy += 2;
@@ -511,7 +423,7 @@ layout_card (RaadFacebookDocument *self,
 
   if (card->term_text != NULL)
     {
-      g_autoptr(PangoLayout) layout = create_layout (cr, card->term_text, 7.5,
+      g_autoptr(PangoLayout) layout = raad_draw_layout (cr, card->term_text, 7.5,
                                                      PANGO_WEIGHT_BOLD, inner, 1,
                                                      PANGO_ALIGN_CENTER);
       cy += 5;
@@ -534,20 +446,20 @@ layout_section_title (RaadFacebookDocument *self,
   g_autoptr(PangoLayout) subtitle = NULL;
   double height;
 
-  title = create_layout (cr, council_name (section->council), 15, PANGO_WEIGHT_BOLD,
+  title = raad_draw_layout (cr, council_name (section->council), 15, PANGO_WEIGHT_BOLD,
                          content - 12, 2, PANGO_ALIGN_LEFT);
-  subtitle = create_layout (cr, section->subtitle, 9, PANGO_WEIGHT_NORMAL, content - 12, 1,
+  subtitle = raad_draw_layout (cr, section->subtitle, 9, PANGO_WEIGHT_NORMAL, content - 12, 1,
                             PANGO_ALIGN_LEFT);
-  height = layout_height (title) + 1 + layout_height (subtitle);
+  height = raad_draw_layout_height (title) + 1 + raad_draw_layout_height (subtitle);
 
   if (draw)
     {
-      rounded_rectangle (cr, self->margin, y + 1, 4, height - 2, 2);
-      set_colour (cr, raad_council_is_central (section->council) ? ACCENT_CENTRAL
+      raad_draw_rounded_rectangle (cr, self->margin, y + 1, 4, height - 2, 2);
+      raad_draw_set_colour (cr, raad_council_is_central (section->council) ? ACCENT_CENTRAL
                                                                  : ACCENT_LOCAL);
       cairo_fill (cr);
       place_layout (cr, title, TRUE, x, y, INK);
-      place_layout (cr, subtitle, TRUE, x, y + layout_height (title) + 1, INK_SOFT);
+      place_layout (cr, subtitle, TRUE, x, y + raad_draw_layout_height (title) + 1, INK_SOFT);
     }
   return height;
 }
@@ -562,7 +474,7 @@ layout_continued (RaadFacebookDocument *self,
   /* TRANSLATORS: a council's name at the top of a page its member cards continue on */
   g_autofree char *text = g_strdup_printf (_("%s (continued)"),
                                            council_name (section->council));
-  g_autoptr(PangoLayout) layout = create_layout (cr, text, 10, PANGO_WEIGHT_BOLD,
+  g_autoptr(PangoLayout) layout = raad_draw_layout (cr, text, 10, PANGO_WEIGHT_BOLD,
                                                  self->width - 2 * self->margin, 1,
                                                  PANGO_ALIGN_LEFT);
 
@@ -578,7 +490,7 @@ layout_empty (RaadFacebookDocument *self,
 {
   const char *text = section->council != NULL ? _("This council has no members yet.")
                                               : _("There are no councils yet.");
-  g_autoptr(PangoLayout) layout = create_layout (cr, text, 9.5, PANGO_WEIGHT_NORMAL,
+  g_autoptr(PangoLayout) layout = raad_draw_layout (cr, text, 9.5, PANGO_WEIGHT_NORMAL,
                                                  self->width - 2 * self->margin, 2,
                                                  PANGO_ALIGN_LEFT);
 
@@ -598,16 +510,16 @@ layout_header (RaadFacebookDocument *self,
   double y = self->margin;
   double date_width;
 
-  date = create_layout (cr, self->date_text, 9, PANGO_WEIGHT_NORMAL, -1, 0, PANGO_ALIGN_LEFT);
-  date_width = layout_width (date);
-  name = create_layout (cr, self->organisation_name, 14, PANGO_WEIGHT_BOLD,
+  date = raad_draw_layout (cr, self->date_text, 9, PANGO_WEIGHT_NORMAL, -1, 0, PANGO_ALIGN_LEFT);
+  date_width = raad_draw_layout_width (date);
+  name = raad_draw_layout (cr, self->organisation_name, 14, PANGO_WEIGHT_BOLD,
                         content - date_width - 18, 1, PANGO_ALIGN_LEFT);
-  scope = create_layout (cr, self->scope_text, 9, PANGO_WEIGHT_NORMAL, content, 1,
+  scope = raad_draw_layout (cr, self->scope_text, 9, PANGO_WEIGHT_NORMAL, content, 1,
                          PANGO_ALIGN_LEFT);
 
   if (draw)
     place_layout (cr, date, TRUE, self->width - self->margin - date_width,
-                  y + layout_height (name) - layout_height (date) - 1, INK_SOFT);
+                  y + raad_draw_layout_height (name) - raad_draw_layout_height (date) - 1, INK_SOFT);
   y += place_layout (cr, name, draw, self->margin, y, INK);
   y += place_layout (cr, scope, draw, self->margin, y, INK_SOFT) + 6;
 
@@ -617,7 +529,7 @@ layout_header (RaadFacebookDocument *self,
       cairo_move_to (cr, self->margin, y + 0.4);
       cairo_line_to (cr, self->width - self->margin, y + 0.4);
       cairo_set_line_width (cr, 0.8);
-      set_colour (cr, RULE);
+      raad_draw_set_colour (cr, RULE);
       cairo_stroke (cr);
       cairo_restore (cr);
     }
@@ -631,12 +543,12 @@ draw_footer (RaadFacebookDocument *self,
 {
   /* TRANSLATORS: the footer of every printed page */
   g_autofree char *text = g_strdup_printf (_("Page %d of %u"), page + 1, self->pages->len);
-  g_autoptr(PangoLayout) layout = create_layout (cr, text, 8, PANGO_WEIGHT_NORMAL,
+  g_autoptr(PangoLayout) layout = raad_draw_layout (cr, text, 8, PANGO_WEIGHT_NORMAL,
                                                  self->width - 2 * self->margin, 1,
                                                  PANGO_ALIGN_CENTER);
 
   place_layout (cr, layout, TRUE, self->margin,
-                self->height - self->margin - layout_height (layout), INK_SOFT);
+                self->height - self->margin - raad_draw_layout_height (layout), INK_SOFT);
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -24,12 +24,12 @@
 
 #include "raad-council.h"
 #include "raad-organisation.h"
+#include "raad-draw.h"
 #include "raad-pdf.h"
 #include "raad-signal.h"
 #include "raad-signal-stats.h"
 #include "raad-signals-report.h"
 
-#define FONT_FAMILY  "Sans"
 #define MARGIN       42.0
 #define BODY         10.5
 #define SMALL        9.0
@@ -242,74 +242,6 @@ dup_field_text (JsonObject *body,
 /* ------------------------------------------------------------------------------------------ */
 /* Drawing                                                                                      */
 
-static void
-set_colour (cairo_t *cr,
-            guint32  rgb)
-{
-  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
-                        (rgb & 0xff) / 255.0);
-}
-
-/* A layout whose font sizes are points on any surface. */
-static PangoLayout *
-create_layout (cairo_t     *cr,
-               const char  *text,
-               double       size,
-               PangoWeight  weight,
-               double       width)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoContext *context = pango_layout_get_context (layout);
-  cairo_font_options_t *options = cairo_font_options_create ();
-  PangoFontDescription *description = pango_font_description_from_string (FONT_FAMILY);
-
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  pango_cairo_context_set_resolution (context, 72);
-  pango_layout_context_changed (layout);
-  cairo_font_options_destroy (options);
-
-  pango_font_description_set_size (description, (int) (size * PANGO_SCALE));
-  pango_font_description_set_weight (description, weight);
-  pango_layout_set_font_description (layout, description);
-  pango_font_description_free (description);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  return layout;
-}
-
-static double
-place_text (cairo_t     *cr,
-            gboolean     draw,
-            const char  *text,
-            double       size,
-            PangoWeight  weight,
-            double       x,
-            double       y,
-            double       width,
-            guint32      colour)
-{
-  g_autoptr(PangoLayout) layout = NULL;
-  int w, h;
-
-  if (text == NULL || *text == '\0')
-    return 0;
-  layout = create_layout (cr, text, size, weight, width);
-  if (draw)
-    {
-      set_colour (cr, colour);
-      cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, layout);
-    }
-  pango_layout_get_size (layout, &w, &h);
-  return (double) h / PANGO_SCALE;
-}
-
 static double
 layout_block (RaadSignalsReport *self,
               cairo_t           *cr,
@@ -324,25 +256,25 @@ layout_block (RaadSignalsReport *self,
   switch (block->kind)
     {
     case BLOCK_TITLE:
-      h += place_text (cr, draw, block->text, TITLE, PANGO_WEIGHT_BOLD, left, y, right - left, INK);
+      h += raad_draw_place_text (cr, draw, block->text, TITLE, PANGO_WEIGHT_BOLD, left, y, right - left, INK);
       h += 2;
-      h += place_text (cr, draw, block->detail, BODY + 2, PANGO_WEIGHT_SEMIBOLD, left, y + h,
+      h += raad_draw_place_text (cr, draw, block->detail, BODY + 2, PANGO_WEIGHT_SEMIBOLD, left, y + h,
                        right - left, INK);
       return h;
 
     case BLOCK_META:
-      return place_text (cr, draw, block->text, BODY, PANGO_WEIGHT_NORMAL, left, y,
+      return raad_draw_place_text (cr, draw, block->text, BODY, PANGO_WEIGHT_NORMAL, left, y,
                          right - left, INK);
 
     case BLOCK_NOTE:
-      return place_text (cr, draw, block->text, SMALL, PANGO_WEIGHT_NORMAL, left, y,
+      return raad_draw_place_text (cr, draw, block->text, SMALL, PANGO_WEIGHT_NORMAL, left, y,
                          right - left, INK_SOFT);
 
     case BLOCK_HEADING:
-      h = place_text (cr, draw, block->text, HEADING, PANGO_WEIGHT_BOLD, left, y, right - left, INK);
+      h = raad_draw_place_text (cr, draw, block->text, HEADING, PANGO_WEIGHT_BOLD, left, y, right - left, INK);
       if (draw)
         {
-          set_colour (cr, RULE);
+          raad_draw_set_colour (cr, RULE);
           cairo_set_line_width (cr, 0.75);
           cairo_move_to (cr, left, y + h + 2);
           cairo_line_to (cr, right, y + h + 2);
@@ -358,21 +290,21 @@ layout_block (RaadSignalsReport *self,
         double number_w = 36;
         double bar_x = number_x + number_w + 8;
         g_autofree char *number = g_strdup_printf ("%u", block->count);
-        g_autoptr(PangoLayout) layout = create_layout (cr, number, BODY, PANGO_WEIGHT_NORMAL, 0);
+        g_autoptr(PangoLayout) layout = raad_draw_layout (cr, number, BODY, PANGO_WEIGHT_NORMAL, 0, 0, PANGO_ALIGN_LEFT);
         int w, lh;
 
-        h = place_text (cr, draw, block->text, BODY, PANGO_WEIGHT_NORMAL, left, y, label_w, INK);
+        h = raad_draw_place_text (cr, draw, block->text, BODY, PANGO_WEIGHT_NORMAL, left, y, label_w, INK);
         pango_layout_get_size (layout, &w, &lh);
         if (draw)
           {
             double line = (double) lh / PANGO_SCALE;
 
-            set_colour (cr, INK);
+            raad_draw_set_colour (cr, INK);
             cairo_move_to (cr, number_x + number_w - (double) w / PANGO_SCALE, y);
             pango_cairo_show_layout (cr, layout);
             if (block->fraction > 0)
               {
-                set_colour (cr, BAR);
+                raad_draw_set_colour (cr, BAR);
                 cairo_rectangle (cr, bar_x, y + line * 0.2,
                                  MAX ((right - bar_x) * block->fraction, 1), line * 0.6);
                 cairo_fill (cr);
@@ -382,9 +314,9 @@ layout_block (RaadSignalsReport *self,
       }
 
     case BLOCK_SIGNAL:
-      h = place_text (cr, draw, block->text, BODY, PANGO_WEIGHT_BOLD, left, y, right - left, INK);
+      h = raad_draw_place_text (cr, draw, block->text, BODY, PANGO_WEIGHT_BOLD, left, y, right - left, INK);
       if (block->detail != NULL)
-        h += 1 + place_text (cr, draw, block->detail, SMALL, PANGO_WEIGHT_NORMAL, left + 12,
+        h += 1 + raad_draw_place_text (cr, draw, block->detail, SMALL, PANGO_WEIGHT_NORMAL, left + 12,
                              y + h + 1, right - left - 12, INK);
       return h;
 
@@ -403,11 +335,11 @@ draw_footer (RaadSignalsReport *self,
   g_autofree char *pages = g_strdup_printf (_("Page %d of %u"), page + 1, self->n_pages);
   g_autofree char *text = self->footer != NULL ? g_strdup_printf ("%s · %s", self->footer, pages)
                                                : g_strdup (pages);
-  g_autoptr(PangoLayout) layout = create_layout (cr, text, 8, PANGO_WEIGHT_NORMAL,
-                                                 self->width - 2 * MARGIN);
+  g_autoptr(PangoLayout) layout = raad_draw_layout (cr, text, 8, PANGO_WEIGHT_NORMAL,
+                                                 self->width - 2 * MARGIN, 0, PANGO_ALIGN_LEFT);
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  set_colour (cr, INK_SOFT);
+  raad_draw_set_colour (cr, INK_SOFT);
   cairo_move_to (cr, MARGIN, self->height - MARGIN + 6);
   pango_cairo_show_layout (cr, layout);
 }

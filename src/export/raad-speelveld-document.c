@@ -26,12 +26,12 @@
 #include "raad-council.h"
 #include "raad-date.h"
 #include "raad-organisation.h"
+#include "raad-draw.h"
 #include "raad-pdf.h"
 #include "raad-speelveld.h"
 #include "raad-speelveld-document.h"
 #include "raad-speelveld-document-private.h"
 
-#define FONT_FAMILY     "Sans"
 
 /* Colours (GNOME palette), as 0xRRGGBB. */
 #define INK             0x241f31
@@ -51,94 +51,6 @@
 
 /* Links */
 
-static void
-set_colour (cairo_t *cr,
-            guint32  rgb)
-{
-  cairo_set_source_rgb (cr,
-                        ((rgb >> 16) & 0xff) / 255.0,
-                        ((rgb >> 8) & 0xff) / 255.0,
-                        (rgb & 0xff) / 255.0);
-}
-
-static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height,
-                   double   radius)
-{
-  radius = MIN (radius, MIN (width, height) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-/* A layout whose font sizes are user units on any surface: PDF, print context or image. */
-static PangoLayout *
-create_layout (cairo_t        *cr,
-               const char     *text,
-               double          size,
-               PangoWeight     weight,
-               double          width,
-               int             max_lines,
-               PangoAlignment  alignment)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoContext *context = pango_layout_get_context (layout);
-  cairo_font_options_t *options = cairo_font_options_create ();
-  PangoFontDescription *description = pango_font_description_from_string (FONT_FAMILY);
-
-  /* Unhinted metrics: the same text breaks the same way on screen, paper and PDF. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  pango_cairo_context_set_resolution (context, 72);
-  pango_layout_context_changed (layout);
-  cairo_font_options_destroy (options);
-
-  pango_font_description_set_size (description, (int) (size * PANGO_SCALE));
-  pango_font_description_set_weight (description, weight);
-  pango_layout_set_font_description (layout, description);
-  pango_font_description_free (description);
-
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      if (max_lines > 0)
-        {
-          pango_layout_set_height (layout, -max_lines);
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-        }
-    }
-  pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  return layout;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  int width, height;
-
-  pango_layout_get_size (layout, &width, &height);
-  return (double) height / PANGO_SCALE;
-}
-
-static double
-layout_width (PangoLayout *layout)
-{
-  int width, height;
-
-  pango_layout_get_size (layout, &width, &height);
-  return (double) width / PANGO_SCALE;
-}
-
 /* The width of the ink of @layout's lines (a wrapped layout's get_size is its set width). */
 static double
 layout_text_width (PangoLayout *layout)
@@ -156,7 +68,7 @@ show_layout (cairo_t     *cr,
              double       y,
              guint32      colour)
 {
-  set_colour (cr, colour);
+  raad_draw_set_colour (cr, colour);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
 }
@@ -196,7 +108,7 @@ stroke_link (cairo_t    *cr,
   cairo_new_path (cr);
   cairo_move_to (cr, x1, y1);
   cairo_line_to (cr, x2, y2);
-  set_colour (cr, style.colour);
+  raad_draw_set_colour (cr, style.colour);
   cairo_set_line_width (cr, style.width);
   cairo_set_line_cap (cr, style.cap);
   cairo_set_dash (cr, style.dashes, style.n_dashes, 0);
@@ -221,12 +133,12 @@ raad_speelveld_draw_link (cairo_t    *cr,
 
   if (right_title != NULL && *right_title != '\0')
     {
-      g_autoptr(PangoLayout) label = create_layout (cr, right_title, LINK_LABEL_SIZE,
+      g_autoptr(PangoLayout) label = raad_draw_layout (cr, right_title, LINK_LABEL_SIZE,
                                                     PANGO_WEIGHT_NORMAL, -1, 0,
                                                     PANGO_ALIGN_LEFT);
       LinkStyle style = link_style (relation);
-      double text_width = layout_width (label);
-      double text_height = layout_height (label);
+      double text_width = raad_draw_layout_width (label);
+      double text_height = raad_draw_layout_height (label);
       double pad_x = text_height * 0.45;
       double pad_y = text_height * 0.12;
       double width = text_width + 2 * pad_x;
@@ -236,10 +148,10 @@ raad_speelveld_draw_link (cairo_t    *cr,
 
       /* A light pill with a rim in the line's colour: readable over any line. */
       cairo_set_dash (cr, NULL, 0, 0);
-      rounded_rectangle (cr, x, y, width, height, height / 2);
+      raad_draw_rounded_rectangle (cr, x, y, width, height, height / 2);
       cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
       cairo_fill_preserve (cr);
-      set_colour (cr, style.colour);
+      raad_draw_set_colour (cr, style.colour);
       cairo_set_line_width (cr, 0.75);
       cairo_stroke (cr);
       show_layout (cr, label, x + pad_x, y + pad_y, INK);
@@ -502,7 +414,7 @@ set_link_border (cairo_t    *cr,
 {
   LinkStyle style = link_style (relation);
 
-  set_colour (cr, style.colour);
+  raad_draw_set_colour (cr, style.colour);
   cairo_set_line_width (cr, MAX (style.width, 1.2));
   cairo_set_line_cap (cr, style.cap);
   cairo_set_dash (cr, style.dashes, style.n_dashes, 0);
@@ -518,9 +430,9 @@ layout_badge (cairo_t    *cr,
               double      y,
               double      max_width)
 {
-  g_autoptr(PangoLayout) layout = create_layout (cr, text, size, PANGO_WEIGHT_BOLD,
+  g_autoptr(PangoLayout) layout = raad_draw_layout (cr, text, size, PANGO_WEIGHT_BOLD,
                                                  max_width - size, 2, PANGO_ALIGN_LEFT);
-  double height = layout_height (layout) + size * 0.3;
+  double height = raad_draw_layout_height (layout) + size * 0.3;
 
   if (draw)
     {
@@ -528,10 +440,10 @@ layout_badge (cairo_t    *cr,
 
       cairo_save (cr);
       /* A pill on one line; on two (a long translation in a narrow box), rounded corners. */
-      rounded_rectangle (cr, x, y, width, height, MIN (height / 2, size));
-      set_colour (cr, OVERDUE_FILL);
+      raad_draw_rounded_rectangle (cr, x, y, width, height, MIN (height / 2, size));
+      raad_draw_set_colour (cr, OVERDUE_FILL);
       cairo_fill_preserve (cr);
-      set_colour (cr, OVERDUE_INK);
+      raad_draw_set_colour (cr, OVERDUE_INK);
       cairo_set_line_width (cr, 0.6);
       cairo_stroke (cr);
       show_layout (cr, layout, x + size / 2, y + size * 0.15, OVERDUE_INK);
@@ -555,7 +467,7 @@ layout_party (RaadSpeelveldDocument *self,
   double inner = width - 2 * BOX_PADDING;
   double small = width < 100 ? 7.0 : 7.5;
   int name_lines = detail == DETAIL_FULL ? 3 : detail == DETAIL_COMPACT ? 2 : 1;
-  g_autoptr(PangoLayout) name = create_layout (cr, party->name, small + 1.5, PANGO_WEIGHT_BOLD,
+  g_autoptr(PangoLayout) name = raad_draw_layout (cr, party->name, small + 1.5, PANGO_WEIGHT_BOLD,
                                                inner, name_lines, PANGO_ALIGN_LEFT);
   g_autoptr(PangoLayout) category = NULL;
   g_autoptr(PangoLayout) person = NULL;
@@ -563,27 +475,27 @@ layout_party (RaadSpeelveldDocument *self,
   double top = y + BOX_PADDING;
 
   if (party->category_title != NULL && detail == DETAIL_FULL)
-    category = create_layout (cr, party->category_title, small, PANGO_WEIGHT_NORMAL, inner, 1,
+    category = raad_draw_layout (cr, party->category_title, small, PANGO_WEIGHT_NORMAL, inner, 1,
                               PANGO_ALIGN_LEFT);
   if (party->contact_person != NULL && detail != DETAIL_MINIMAL)
-    person = create_layout (cr, party->contact_person, small, PANGO_WEIGHT_NORMAL, inner,
+    person = raad_draw_layout (cr, party->contact_person, small, PANGO_WEIGHT_NORMAL, inner,
                             detail == DETAIL_FULL ? 2 : 1, PANGO_ALIGN_LEFT);
   /* On the grid there is no line to carry the right: the box says it. */
   if (self->grid && party->label != NULL && detail != DETAIL_MINIMAL)
-    right = create_layout (cr, party->label, small, PANGO_WEIGHT_NORMAL, inner, 1,
+    right = raad_draw_layout (cr, party->label, small, PANGO_WEIGHT_NORMAL, inner, 1,
                            PANGO_ALIGN_LEFT);
 
   if (draw)
     {
       cairo_save (cr);
-      rounded_rectangle (cr, x, y, width, height, BOX_RADIUS);
-      set_colour (cr, BOX_FILL);
+      raad_draw_rounded_rectangle (cr, x, y, width, height, BOX_RADIUS);
+      raad_draw_set_colour (cr, BOX_FILL);
       cairo_fill_preserve (cr);
       if (self->grid)
         set_link_border (cr, party->relation);
       else
         {
-          set_colour (cr, party->mark != NULL ? OVERDUE_INK : BOX_STROKE);
+          raad_draw_set_colour (cr, party->mark != NULL ? OVERDUE_INK : BOX_STROKE);
           cairo_set_line_width (cr, party->mark != NULL ? 1.2 : 0.8);
         }
       cairo_stroke (cr);
@@ -591,24 +503,24 @@ layout_party (RaadSpeelveldDocument *self,
 
       show_layout (cr, name, x + BOX_PADDING, top, INK);
     }
-  top += layout_height (name);
+  top += raad_draw_layout_height (name);
   if (category != NULL)
     {
       if (draw)
         show_layout (cr, category, x + BOX_PADDING, top, INK_SOFT);
-      top += layout_height (category);
+      top += raad_draw_layout_height (category);
     }
   if (person != NULL)
     {
       if (draw)
         show_layout (cr, person, x + BOX_PADDING, top, INK);
-      top += layout_height (person);
+      top += raad_draw_layout_height (person);
     }
   if (right != NULL)
     {
       if (draw)
         show_layout (cr, right, x + BOX_PADDING, top, INK_SOFT);
-      top += layout_height (right);
+      top += raad_draw_layout_height (right);
     }
   if (party->mark != NULL)
     top += 2 + layout_badge (cr, party->mark, small, draw, x + BOX_PADDING, top + 2, inner);
@@ -667,17 +579,17 @@ layout_council (RaadSpeelveldDocument *self,
                 double                *width,
                 double                *height)
 {
-  g_autoptr(PangoLayout) name = create_layout (cr, self->council_name, 11, PANGO_WEIGHT_BOLD,
+  g_autoptr(PangoLayout) name = raad_draw_layout (cr, self->council_name, 11, PANGO_WEIGHT_BOLD,
                                                COUNCIL_WIDTH - 16, 2, PANGO_ALIGN_CENTER);
-  double h = layout_height (name) + 16;
+  double h = raad_draw_layout_height (name) + 16;
 
   *width = COUNCIL_WIDTH;
   *height = h;
   if (!draw)
     return;
 
-  rounded_rectangle (cr, cx - COUNCIL_WIDTH / 2, cy - h / 2, COUNCIL_WIDTH, h, h / 2);
-  set_colour (cr, COUNCIL_FILL);
+  raad_draw_rounded_rectangle (cr, cx - COUNCIL_WIDTH / 2, cy - h / 2, COUNCIL_WIDTH, h, h / 2);
+  raad_draw_set_colour (cr, COUNCIL_FILL);
   cairo_fill (cr);
   show_layout (cr, name, cx - COUNCIL_WIDTH / 2 + 8, cy - h / 2 + 8, COUNCIL_INK);
 }
@@ -928,21 +840,21 @@ draw_grid (RaadSpeelveldDocument *self,
   for (int q = RAAD_QUADRANT_MONITOR; q <= RAAD_QUADRANT_MANAGE_CLOSELY; q++)
     {
       QuadrantArea area = quadrant_area (q);
-      g_autoptr(PangoLayout) title = create_layout (cr, raad_speelveld_quadrant_title (q), 9.5,
+      g_autoptr(PangoLayout) title = raad_draw_layout (cr, raad_speelveld_quadrant_title (q), 9.5,
                                                     PANGO_WEIGHT_BOLD,
                                                     (area.x1 - area.x0) * pw - 12, 1,
                                                     PANGO_ALIGN_LEFT);
       double x0 = px + area.x0 * pw, y0 = py + area.y0 * ph;
 
       cairo_rectangle (cr, x0, y0, (area.x1 - area.x0) * pw, (area.y1 - area.y0) * ph);
-      set_colour (cr, area.tint);
+      raad_draw_set_colour (cr, area.tint);
       cairo_fill (cr);
       show_layout (cr, title, x0 + 6, y0 + 4, INK_SOFT);
-      band = MAX (band, layout_height (title) + 6);
+      band = MAX (band, raad_draw_layout_height (title) + 6);
     }
   cairo_save (cr);
   cairo_set_line_width (cr, 1.0);
-  set_colour (cr, RULE);
+  raad_draw_set_colour (cr, RULE);
   cairo_move_to (cr, px + 0.4 * pw, py);
   cairo_line_to (cr, px + 0.4 * pw, py + ph);
   cairo_move_to (cr, px, py + 0.6 * ph);
@@ -952,7 +864,7 @@ draw_grid (RaadSpeelveldDocument *self,
 
   /* The axes: interest across, influence up. */
   cairo_save (cr);
-  set_colour (cr, INK_SOFT);
+  raad_draw_set_colour (cr, INK_SOFT);
   cairo_set_line_width (cr, 1.2);
   cairo_move_to (cr, px, py + ph);
   cairo_line_to (cr, px + pw - 2, py + ph);
@@ -962,15 +874,15 @@ draw_grid (RaadSpeelveldDocument *self,
   draw_arrow_head (cr, px + pw, py + ph, 0);
   draw_arrow_head (cr, px, py, -G_PI / 2);
   /* TRANSLATORS: the horizontal axis of the power/interest grid */
-  across = create_layout (cr, _("Interest"), 9.5, PANGO_WEIGHT_BOLD, -1, 0, PANGO_ALIGN_LEFT);
-  show_layout (cr, across, px + pw / 2 - layout_width (across) / 2,
-               py + ph + (AXIS_SPACE - layout_height (across)) / 2, INK);
+  across = raad_draw_layout (cr, _("Interest"), 9.5, PANGO_WEIGHT_BOLD, -1, 0, PANGO_ALIGN_LEFT);
+  show_layout (cr, across, px + pw / 2 - raad_draw_layout_width (across) / 2,
+               py + ph + (AXIS_SPACE - raad_draw_layout_height (across)) / 2, INK);
   /* TRANSLATORS: the vertical axis of the power/interest grid */
-  up = create_layout (cr, _("Influence"), 9.5, PANGO_WEIGHT_BOLD, -1, 0, PANGO_ALIGN_LEFT);
-  cairo_move_to (cr, fx + (AXIS_SPACE - layout_height (up)) / 2,
-                 py + ph / 2 + layout_width (up) / 2);
+  up = raad_draw_layout (cr, _("Influence"), 9.5, PANGO_WEIGHT_BOLD, -1, 0, PANGO_ALIGN_LEFT);
+  cairo_move_to (cr, fx + (AXIS_SPACE - raad_draw_layout_height (up)) / 2,
+                 py + ph / 2 + raad_draw_layout_width (up) / 2);
   cairo_rotate (cr, -G_PI / 2);
-  set_colour (cr, INK);
+  raad_draw_set_colour (cr, INK);
   pango_cairo_update_layout (cr, up);
   pango_cairo_show_layout (cr, up);
   cairo_restore (cr);
@@ -1039,27 +951,27 @@ layout_header (RaadSpeelveldDocument *self,
   else
     sub_text = g_strdup (layout_name);
 
-  date = create_layout (cr, self->date_text, 9.5, PANGO_WEIGHT_NORMAL, -1, 0, PANGO_ALIGN_LEFT);
-  date_width = layout_width (date);
-  title = create_layout (cr, title_text, 15, PANGO_WEIGHT_BOLD, width - date_width - 18, 1,
+  date = raad_draw_layout (cr, self->date_text, 9.5, PANGO_WEIGHT_NORMAL, -1, 0, PANGO_ALIGN_LEFT);
+  date_width = raad_draw_layout_width (date);
+  title = raad_draw_layout (cr, title_text, 15, PANGO_WEIGHT_BOLD, width - date_width - 18, 1,
                          PANGO_ALIGN_LEFT);
-  sub = create_layout (cr, sub_text, 9.5, PANGO_WEIGHT_NORMAL, width, 1, PANGO_ALIGN_LEFT);
+  sub = raad_draw_layout (cr, sub_text, 9.5, PANGO_WEIGHT_NORMAL, width, 1, PANGO_ALIGN_LEFT);
 
   if (draw)
     {
       show_layout (cr, date, x + width - date_width,
-                   top + layout_height (title) - layout_height (date) - 1, INK_SOFT);
+                   top + raad_draw_layout_height (title) - raad_draw_layout_height (date) - 1, INK_SOFT);
       show_layout (cr, title, x, top, INK);
-      show_layout (cr, sub, x, top + layout_height (title), INK_SOFT);
+      show_layout (cr, sub, x, top + raad_draw_layout_height (title), INK_SOFT);
     }
-  top += layout_height (title) + layout_height (sub) + 4;
+  top += raad_draw_layout_height (title) + raad_draw_layout_height (sub) + 4;
   if (draw)
     {
       cairo_save (cr);
       cairo_move_to (cr, x, top + 0.4);
       cairo_line_to (cr, x + width, top + 0.4);
       cairo_set_line_width (cr, 0.8);
-      set_colour (cr, RULE);
+      raad_draw_set_colour (cr, RULE);
       cairo_stroke (cr);
       cairo_restore (cr);
     }
@@ -1096,11 +1008,11 @@ layout_legend_item (cairo_t          *cr,
                     double            y,
                     double           *height)
 {
-  g_autoptr(PangoLayout) text = create_layout (cr, item->text, LEGEND_SIZE,
+  g_autoptr(PangoLayout) text = raad_draw_layout (cr, item->text, LEGEND_SIZE,
                                                item->kind == LEGEND_HEADING ? PANGO_WEIGHT_BOLD
                                                                             : PANGO_WEIGHT_NORMAL,
                                                -1, 0, PANGO_ALIGN_LEFT);
-  double line = layout_height (text);
+  double line = raad_draw_layout_height (text);
   double sample = 0;
 
   *height = line + 4;
@@ -1120,10 +1032,10 @@ layout_legend_item (cairo_t          *cr,
       break;
     case LEGEND_PILL:
       {
-        g_autoptr(PangoLayout) pill = create_layout (cr, item->sample, LINK_LABEL_SIZE,
+        g_autoptr(PangoLayout) pill = raad_draw_layout (cr, item->sample, LINK_LABEL_SIZE,
                                                      PANGO_WEIGHT_NORMAL, -1, 0,
                                                      PANGO_ALIGN_LEFT);
-        double pill_width = layout_width (pill) + layout_height (pill) * 0.9 + 16;
+        double pill_width = raad_draw_layout_width (pill) + raad_draw_layout_height (pill) * 0.9 + 16;
 
         sample = pill_width + 4;
         if (draw)
@@ -1133,10 +1045,10 @@ layout_legend_item (cairo_t          *cr,
       break;
     case LEGEND_BADGE:
       {
-        g_autoptr(PangoLayout) badge = create_layout (cr, item->sample, LEGEND_SIZE - 1,
+        g_autoptr(PangoLayout) badge = raad_draw_layout (cr, item->sample, LEGEND_SIZE - 1,
                                                       PANGO_WEIGHT_BOLD, -1, 0,
                                                       PANGO_ALIGN_LEFT);
-        sample = layout_width (badge) + LEGEND_SIZE + 3;
+        sample = raad_draw_layout_width (badge) + LEGEND_SIZE + 3;
         layout_badge (cr, item->sample, LEGEND_SIZE - 1, draw, x, y, 1000);
       }
       break;
@@ -1145,7 +1057,7 @@ layout_legend_item (cairo_t          *cr,
     }
   if (draw)
     show_layout (cr, text, x + sample, y, item->kind == LEGEND_HEADING ? INK : INK_SOFT);
-  return sample + layout_width (text);
+  return sample + raad_draw_layout_width (text);
 }
 
 static double
@@ -1418,7 +1330,7 @@ raad_speelveld_document_draw (RaadSpeelveldDocument *self,
   cairo_save (cr);
   cairo_scale (cr, scale, scale);
   cairo_rectangle (cr, 0, 0, w, h);
-  set_colour (cr, PAPER);
+  raad_draw_set_colour (cr, PAPER);
   cairo_fill (cr);
 
   header = layout_header (self, cr, TRUE, MARGIN, MARGIN, w - 2 * MARGIN);
@@ -1432,7 +1344,7 @@ raad_speelveld_document_draw (RaadSpeelveldDocument *self,
   if (self->parties->len == 0 && !self->grid)
     {
       /* TRANSLATORS: on an exported playing field without parties */
-      g_autoptr(PangoLayout) empty = create_layout (cr, _("No parties on this playing field yet"),
+      g_autoptr(PangoLayout) empty = raad_draw_layout (cr, _("No parties on this playing field yet"),
                                                     11, PANGO_WEIGHT_NORMAL, w - 2 * MARGIN,
                                                     0, PANGO_ALIGN_CENTER);
       double council_width, council_height;
@@ -1576,17 +1488,17 @@ layout_row (RaadSpeelveldDocument *self,
       else
         cell_texts (party, c, &first, &second, &alerts[c]);
 
-      firsts[c] = create_layout (cr, first, TABLE_SIZE,
+      firsts[c] = raad_draw_layout (cr, first, TABLE_SIZE,
                                  party == NULL || c == COLUMN_PARTY ? PANGO_WEIGHT_BOLD
                                                                     : PANGO_WEIGHT_NORMAL,
                                  cell_width, 3, PANGO_ALIGN_LEFT);
-      cell_height = layout_height (firsts[c]);
+      cell_height = raad_draw_layout_height (firsts[c]);
       if (second != NULL)
         {
-          seconds[c] = create_layout (cr, second, TABLE_SIZE - 1,
+          seconds[c] = raad_draw_layout (cr, second, TABLE_SIZE - 1,
                                       alerts[c] ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
                                       cell_width, 2, PANGO_ALIGN_LEFT);
-          cell_height += layout_height (seconds[c]);
+          cell_height += raad_draw_layout_height (seconds[c]);
         }
       height = MAX (height, cell_height);
     }
@@ -1597,7 +1509,7 @@ layout_row (RaadSpeelveldDocument *self,
       if (shaded || party == NULL)
         {
           cairo_rectangle (cr, TABLE_MARGIN, y, content, height);
-          set_colour (cr, party == NULL ? 0xdeddda : BOX_FILL);
+          raad_draw_set_colour (cr, party == NULL ? 0xdeddda : BOX_FILL);
           cairo_fill (cr);
         }
       for (int c = 0; c < N_COLUMNS; c++)
@@ -1605,7 +1517,7 @@ layout_row (RaadSpeelveldDocument *self,
           show_layout (cr, firsts[c], x + CELL_PADDING, y + CELL_PADDING, INK);
           if (seconds[c] != NULL)
             show_layout (cr, seconds[c], x + CELL_PADDING,
-                         y + CELL_PADDING + layout_height (firsts[c]),
+                         y + CELL_PADDING + raad_draw_layout_height (firsts[c]),
                          alerts[c] ? OVERDUE_INK : INK_SOFT);
           x += column_widths[c] * content;
         }
@@ -1625,19 +1537,19 @@ layout_list_title (RaadSpeelveldDocument *self,
 {
   /* TRANSLATORS: the title of the list of parties after the exported map */
   g_autofree char *text = g_strdup_printf (_("Parties of %s"), self->council_name);
-  g_autoptr(PangoLayout) title = create_layout (cr, text, 13, PANGO_WEIGHT_BOLD,
+  g_autoptr(PangoLayout) title = raad_draw_layout (cr, text, 13, PANGO_WEIGHT_BOLD,
                                                 self->page_width - 2 * TABLE_MARGIN, 1,
                                                 PANGO_ALIGN_LEFT);
-  g_autoptr(PangoLayout) date = create_layout (cr, self->date_text, 9, PANGO_WEIGHT_NORMAL,
+  g_autoptr(PangoLayout) date = raad_draw_layout (cr, self->date_text, 9, PANGO_WEIGHT_NORMAL,
                                                -1, 0, PANGO_ALIGN_LEFT);
 
   if (draw)
     {
       show_layout (cr, title, TABLE_MARGIN, TABLE_MARGIN, INK);
-      show_layout (cr, date, self->page_width - TABLE_MARGIN - layout_width (date),
-                   TABLE_MARGIN + layout_height (title) - layout_height (date), INK_SOFT);
+      show_layout (cr, date, self->page_width - TABLE_MARGIN - raad_draw_layout_width (date),
+                   TABLE_MARGIN + raad_draw_layout_height (title) - raad_draw_layout_height (date), INK_SOFT);
     }
-  return layout_height (title) + 10;
+  return raad_draw_layout_height (title) + 10;
 }
 
 static double
@@ -1649,10 +1561,10 @@ layout_footer (RaadSpeelveldDocument *self,
   /* TRANSLATORS: the footer of every printed page */
   g_autofree char *text = g_strdup_printf (_("Page %d of %u"), page + 1,
                                            self->table_pages->len + 1);
-  g_autoptr(PangoLayout) layout = create_layout (cr, text, 8, PANGO_WEIGHT_NORMAL,
+  g_autoptr(PangoLayout) layout = raad_draw_layout (cr, text, 8, PANGO_WEIGHT_NORMAL,
                                                  self->page_width - 2 * TABLE_MARGIN, 1,
                                                  PANGO_ALIGN_CENTER);
-  double height = layout_height (layout);
+  double height = raad_draw_layout_height (layout);
 
   if (draw)
     show_layout (cr, layout, TABLE_MARGIN, self->page_height - TABLE_MARGIN / 2 - height,
