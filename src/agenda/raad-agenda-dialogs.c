@@ -12,27 +12,21 @@
 #include "raad-agenda-outline.h"
 #include "raad-agenda-page-private.h"
 #include "raad-action-point.h"
+#include "raad-date.h"
+#include "raad-form.h"
 #include "raad-member.h"
 #include "raad-query.h"
 #include "raad-record-list.h"
 #include "raad-schedule.h"
 #include "raad-signals.h"
 
-/* The three dialogs share one shape: a header bar with Cancel and a suggested Save, and
- * preference groups of rows. Fields carry widget names so the UI test can fill them. */
+/* The three dialogs share one shape (raad-form.h): a header bar with Cancel and a suggested
+ * Save, and preference groups of rows. Fields carry widget names so the UI test can fill them. */
 
 static const char * const purposes[] = {
   "information", "discussion", "decision", "advice-request", "consent-request",
   "unsolicited-advice", NULL
 };
-
-static char *
-today_string (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
 
 static gboolean
 is_date (const char *text)
@@ -42,33 +36,6 @@ is_date (const char *text)
 
   return text != NULL && sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3
          && strlen (text) == 10 && g_date_valid_dmy (d, m, y);
-}
-
-static char *
-dup_text (GtkWidget *row)
-{
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
-
-  g_strstrip (text);
-  return *text != '\0' ? g_steal_pointer (&text) : NULL;
-}
-
-static GtkWidget *
-add_entry (AdwPreferencesGroup *group,
-           const char          *name,
-           const char          *title,
-           const char          *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  gtk_widget_set_name (row, name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
-  adw_preferences_group_add (group, row);
-  return row;
 }
 
 static GtkWidget *
@@ -86,99 +53,6 @@ add_combo (AdwPreferencesGroup *group,
   g_object_unref (choices);
   adw_preferences_group_add (group, row);
   return row;
-}
-
-static AdwPreferencesGroup *
-add_group (AdwPreferencesPage *page,
-           const char         *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  if (title != NULL)
-    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
-  return ADW_PREFERENCES_GROUP (group);
-}
-
-/* A modal window with Cancel and Save; returns the page to fill, and the Save button. */
-static AdwPreferencesPage *
-new_dialog (RaadAgendaPage  *owner,
-            const char      *title,
-            GCallback        save_cb,
-            GtkWindow      **out_window)
-{
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (owner));
-  GtkEventController *keys = gtk_shortcut_controller_new ();
-
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 480, 620);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-  g_object_set_data_full (G_OBJECT (window), "raad-page", g_object_ref (owner), g_object_unref);
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_widget_set_name (save, "save");
-  gtk_widget_add_css_class (save, "suggested-action");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Save"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Cancel"), -1);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), window);
-  g_signal_connect_swapped (save, "clicked", save_cb, window);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_window_set_default_widget (GTK_WINDOW (window), save);
-
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                      gtk_callback_action_new ((GtkShortcutFunc) gtk_window_destroy, NULL, NULL)));
-  gtk_widget_add_controller (window, keys);
-
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  *out_window = GTK_WINDOW (window);
-  return ADW_PREFERENCES_PAGE (page);
-}
-
-static GtkWidget *
-field (GtkWindow  *window,
-       const char *name)
-{
-  return g_object_get_data (G_OBJECT (window), name);
-}
-
-static void
-keep_field (GtkWindow  *window,
-            GtkWidget  *widget)
-{
-  g_object_set_data (G_OBJECT (window), gtk_widget_get_name (widget), widget);
-}
-
-static void
-mark_error (GtkWidget *row,
-            gboolean   wrong)
-{
-  if (wrong)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
-}
-
-static RaadAgendaPage *
-owner_of (GtkWindow *window)
-{
-  return g_object_get_data (G_OBJECT (window), "raad-page");
 }
 
 static void
@@ -213,15 +87,15 @@ split_guests (const char *text)
 static void
 save_meeting_cb (GtkWindow *window)
 {
-  RaadAgendaPage *page = owner_of (window);
+  RaadAgendaPage *page = raad_form_get_owner (window);
   RaadStore *store = raad_agenda_page_get_store (page);
   RaadRecord *existing = g_object_get_data (G_OBJECT (window), "raad-meeting");
-  g_autofree char *date = dup_text (field (window, "date"));
-  g_autofree char *start = dup_text (field (window, "start"));
-  g_autofree char *end = dup_text (field (window, "end"));
-  g_autofree char *place = dup_text (field (window, "place"));
-  g_autofree char *link = dup_text (field (window, "online-link"));
-  g_autofree char *guests_text = dup_text (field (window, "guests"));
+  g_autofree char *date = raad_form_dup_field (window, "date");
+  g_autofree char *start = raad_form_dup_field (window, "start");
+  g_autofree char *end = raad_form_dup_field (window, "end");
+  g_autofree char *place = raad_form_dup_field (window, "place");
+  g_autofree char *link = raad_form_dup_field (window, "online-link");
+  g_autofree char *guests_text = raad_form_dup_field (window, "guests");
   g_auto(GStrv) guests = split_guests (guests_text);
   g_autoptr(RaadMeeting) meeting = NULL;
   g_autoptr(GError) error = NULL;
@@ -230,9 +104,9 @@ save_meeting_cb (GtkWindow *window)
   gboolean start_ok = start != NULL && raad_schedule_parse_time (start, &minutes);
   gboolean end_ok = end == NULL || raad_schedule_parse_time (end, &minutes);
 
-  mark_error (field (window, "date"), !date_ok);
-  mark_error (field (window, "start"), !start_ok);
-  mark_error (field (window, "end"), !end_ok);
+  raad_form_mark_error (raad_form_get_field (window, "date"), !date_ok);
+  raad_form_mark_error (raad_form_get_field (window, "start"), !start_ok);
+  raad_form_mark_error (raad_form_get_field (window, "end"), !end_ok);
   if (!date_ok || !start_ok || !end_ok)
     return;
 
@@ -254,7 +128,8 @@ save_meeting_cb (GtkWindow *window)
 
   meeting = raad_agenda_create_meeting (store, raad_agenda_page_get_council_id (page), date,
                                         start, end,
-                                        adw_combo_row_get_selected (ADW_COMBO_ROW (field (window, "start-from"))) == 1
+                                        adw_combo_row_get_selected (ADW_COMBO_ROW (
+                                          raad_form_get_field (window, "start-from"))) == 1
                                         ? RAAD_AGENDA_COPY_LAST : RAAD_AGENDA_FROM_TEMPLATE,
                                         &error);
   if (meeting == NULL)
@@ -276,7 +151,7 @@ save_meeting_cb (GtkWindow *window)
 static void
 delete_meeting_cb (GtkWindow *window)
 {
-  RaadAgendaPage *page = owner_of (window);
+  RaadAgendaPage *page = raad_form_get_owner (window);
   g_autoptr(RaadRecord) meeting = g_object_ref (g_object_get_data (G_OBJECT (window), "raad-meeting"));
 
   gtk_window_destroy (window);
@@ -306,10 +181,12 @@ meeting_dialog_new (RaadAgendaPage *page,
 {
   RaadRecord *record = RAAD_RECORD (meeting);
   GtkWindow *window;
-  AdwPreferencesPage *prefs = new_dialog (page, meeting != NULL ? _("Meeting") : _("New Meeting"),
-                                          G_CALLBACK (save_meeting_cb), &window);
-  AdwPreferencesGroup *when = add_group (prefs, _("When"));
-  AdwPreferencesGroup *where = add_group (prefs, _("Where and Who"));
+  AdwPreferencesPage *prefs = raad_form_new (GTK_WIDGET (page),
+                                             meeting != NULL ? _("Meeting") : _("New Meeting"),
+                                             480, 620, RAAD_FORM_DEFAULT,
+                                             G_CALLBACK (save_meeting_cb), &window);
+  AdwPreferencesGroup *when = raad_form_add_group (prefs, _("When"));
+  AdwPreferencesGroup *where = raad_form_add_group (prefs, _("Where and Who"));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) next_week = g_date_time_add_days (now, 7);
   g_autofree char *date = g_date_time_format (next_week, "%Y-%m-%d");
@@ -324,35 +201,36 @@ meeting_dialog_new (RaadAgendaPage *page,
       guests = list != NULL ? g_strjoinv (", ", (char **) list) : NULL;
     }
 
-  keep_field (window, add_entry (when, "date", _("_Date (YYYY-MM-DD)"),
-                                 meeting != NULL ? raad_record_get_string (record, "date") : date));
-  keep_field (window, add_entry (when, "start", _("_Start (HH:MM)"),
-                                 meeting != NULL ? raad_record_get_string (record, "start-time")
-                                                 : "19:30"));
-  keep_field (window, add_entry (when, "end", _("Planned _end (HH:MM)"),
-                                 meeting != NULL ? raad_record_get_string (record, "end-time")
-                                                 : "21:30"));
-  keep_field (window, add_entry (where, "place", _("_Place"),
-                                 meeting != NULL ? raad_record_get_string (record, "place") : NULL));
-  keep_field (window, add_entry (where, "online-link", _("_Online link"),
-                                 meeting != NULL ? raad_record_get_string (record, "online-link")
-                                                 : NULL));
-  keep_field (window, add_entry (where, "guests", _("_Guests (separated by commas)"), guests));
+  raad_form_add_entry (window, when, "date", _("_Date (YYYY-MM-DD)"),
+                       meeting != NULL ? raad_record_get_string (record, "date") : date);
+  raad_form_add_entry (window, when, "start", _("_Start (HH:MM)"),
+                       meeting != NULL ? raad_record_get_string (record, "start-time")
+                                       : "19:30");
+  raad_form_add_entry (window, when, "end", _("Planned _end (HH:MM)"),
+                       meeting != NULL ? raad_record_get_string (record, "end-time")
+                                       : "21:30");
+  raad_form_add_entry (window, where, "place", _("_Place"),
+                       meeting != NULL ? raad_record_get_string (record, "place") : NULL);
+  raad_form_add_entry (window, where, "online-link", _("_Online link"),
+                       meeting != NULL ? raad_record_get_string (record, "online-link")
+                                       : NULL);
+  raad_form_add_entry (window, where, "guests", _("_Guests (separated by commas)"), guests);
 
   if (meeting == NULL)
     {
-      AdwPreferencesGroup *agenda = add_group (prefs, _("Agenda"));
+      AdwPreferencesGroup *agenda = raad_form_add_group (prefs, _("Agenda"));
       const char *starts[] = { N_("From the council’s template"),
                                N_("As a copy of the last meeting"), NULL };
       GtkStringList *choices = gtk_string_list_new (NULL);
 
       for (guint i = 0; starts[i] != NULL; i++)
         gtk_string_list_append (choices, _(starts[i]));
-      keep_field (window, add_combo (agenda, "start-from", _("_Start the agenda"), choices));
+      raad_form_keep_field (window,
+                            add_combo (agenda, "start-from", _("_Start the agenda"), choices));
     }
   else
     {
-      AdwPreferencesGroup *danger = add_group (prefs, NULL);
+      AdwPreferencesGroup *danger = raad_form_add_group (prefs, NULL);
       GtkWidget *remove = new_danger_button (_("_Delete Meeting"), "delete",
                                              _("Delete meeting"));
 
@@ -402,28 +280,29 @@ save_request_cb (GtkWindow *window)
 {
   static const char * const dates[] = { "received", "deadline", "answered", "replied",
                                         "decided-without-consent", NULL };
-  RaadAgendaPage *page = owner_of (window);
+  RaadAgendaPage *page = raad_form_get_owner (window);
   RaadRecord *existing = g_object_get_data (G_OBJECT (window), "raad-request");
-  g_autofree char *subject = dup_text (field (window, "subject"));
-  g_autofree char *letter = dup_text (field (window, "letter"));
-  g_autofree char *answer = dup_text (field (window, "answer"));
-  g_autofree char *reply = dup_text (field (window, "reply"));
+  g_autofree char *subject = raad_form_dup_field (window, "subject");
+  g_autofree char *letter = raad_form_dup_field (window, "letter");
+  g_autofree char *answer = raad_form_dup_field (window, "answer");
+  g_autofree char *reply = raad_form_dup_field (window, "reply");
   char *values[G_N_ELEMENTS (dates)] = { NULL };
-  guint kind = adw_combo_row_get_selected (ADW_COMBO_ROW (field (window, "kind")));
-  guint status = adw_combo_row_get_selected (ADW_COMBO_ROW (field (window, "status")));
+  guint kind = adw_combo_row_get_selected (ADW_COMBO_ROW (raad_form_get_field (window, "kind")));
+  guint status = adw_combo_row_get_selected (ADW_COMBO_ROW (raad_form_get_field (window,
+                                                                                 "status")));
   g_autoptr(RaadRecord) request = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok = subject != NULL && kind < G_N_ELEMENTS (request_kinds) - 1
                 && status < G_N_ELEMENTS (request_statuses) - 1;
 
-  mark_error (field (window, "subject"), subject == NULL);
+  raad_form_mark_error (raad_form_get_field (window, "subject"), subject == NULL);
   for (guint i = 0; dates[i] != NULL; i++)
     {
       gboolean date_ok;
 
-      values[i] = dup_text (field (window, dates[i]));
+      values[i] = raad_form_dup_field (window, dates[i]);
       date_ok = values[i] == NULL || is_date (values[i]);
-      mark_error (field (window, dates[i]), !date_ok);
+      raad_form_mark_error (raad_form_get_field (window, dates[i]), !date_ok);
       ok = ok && date_ok;
     }
   if (!ok)
@@ -458,12 +337,14 @@ request_dialog_new (RaadAgendaPage *page,
 {
   RaadRecord *record = RAAD_RECORD (request);
   GtkWindow *window;
-  AdwPreferencesPage *prefs = new_dialog (page, request != NULL ? _("Request") : _("New Request"),
-                                          G_CALLBACK (save_request_cb), &window);
-  AdwPreferencesGroup *group = add_group (prefs, NULL);
-  AdwPreferencesGroup *answer = add_group (prefs, _("Answer and Reply"));
-  AdwPreferencesGroup *consent = add_group (prefs, _("Consent Refused"));
-  g_autofree char *today = today_string ();
+  AdwPreferencesPage *prefs = raad_form_new (GTK_WIDGET (page),
+                                             request != NULL ? _("Request") : _("New Request"),
+                                             480, 620, RAAD_FORM_DEFAULT,
+                                             G_CALLBACK (save_request_cb), &window);
+  AdwPreferencesGroup *group = raad_form_add_group (prefs, NULL);
+  AdwPreferencesGroup *answer = raad_form_add_group (prefs, _("Answer and Reply"));
+  AdwPreferencesGroup *consent = raad_form_add_group (prefs, _("Consent Refused"));
+  g_autofree char *today = raad_date_today ();
   GtkStringList *kinds = gtk_string_list_new (NULL);
   GtkStringList *statuses = gtk_string_list_new (NULL);
   GtkWidget *row;
@@ -478,14 +359,14 @@ request_dialog_new (RaadAgendaPage *page,
   gtk_string_list_append (kinds, _("Unsolicited advice (art. 9)"));
   row = add_combo (group, "kind", _("_Kind"), kinds);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), index_of (request_kinds, VALUE ("kind", NULL), 0));
-  keep_field (window, row);
-  keep_field (window, add_entry (group, "letter", _("_Letter of the article (e.g. g)"),
-                                 VALUE ("letter", NULL)));
-  keep_field (window, add_entry (group, "subject", _("_Subject"), VALUE ("subject", NULL)));
-  keep_field (window, add_entry (group, "received", _("_Received (YYYY-MM-DD)"),
-                                 VALUE ("received", today)));
-  keep_field (window, add_entry (group, "deadline", _("Agreed _deadline (YYYY-MM-DD)"),
-                                 VALUE ("deadline", NULL)));
+  raad_form_keep_field (window, row);
+  raad_form_add_entry (window, group, "letter", _("_Letter of the article (e.g. g)"),
+                       VALUE ("letter", NULL));
+  raad_form_add_entry (window, group, "subject", _("_Subject"), VALUE ("subject", NULL));
+  raad_form_add_entry (window, group, "received", _("_Received (YYYY-MM-DD)"),
+                       VALUE ("received", today));
+  raad_form_add_entry (window, group, "deadline", _("Agreed _deadline (YYYY-MM-DD)"),
+                       VALUE ("deadline", NULL));
   gtk_string_list_append (statuses, _("Received"));
   gtk_string_list_append (statuses, _("In progress"));
   gtk_string_list_append (statuses, _("Answered"));
@@ -494,22 +375,22 @@ request_dialog_new (RaadAgendaPage *page,
   row = add_combo (group, "status", _("S_tatus"), statuses);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row),
                               index_of (request_statuses, VALUE ("status", NULL), 0));
-  keep_field (window, row);
+  raad_form_keep_field (window, row);
 
-  keep_field (window, add_entry (answer, "answer", _("The council’s _answer"),
-                                 VALUE ("answer", NULL)));
-  keep_field (window, add_entry (answer, "answered", _("Answered _on (YYYY-MM-DD)"),
-                                 VALUE ("answered", NULL)));
-  keep_field (window, add_entry (answer, "reply", _("The director’s written _reply"),
-                                 VALUE ("reply", NULL)));
-  keep_field (window, add_entry (answer, "replied", _("Re_plied on (YYYY-MM-DD)"),
-                                 VALUE ("replied", NULL)));
+  raad_form_add_entry (window, answer, "answer", _("The council’s _answer"),
+                       VALUE ("answer", NULL));
+  raad_form_add_entry (window, answer, "answered", _("Answered _on (YYYY-MM-DD)"),
+                       VALUE ("answered", NULL));
+  raad_form_add_entry (window, answer, "reply", _("The director’s written _reply"),
+                       VALUE ("reply", NULL));
+  raad_form_add_entry (window, answer, "replied", _("Re_plied on (YYYY-MM-DD)"),
+                       VALUE ("replied", NULL));
 
   adw_preferences_group_set_description (consent,
                                          _("For a consent request: when the director decided without the council’s consent. The council may declare that decision void within one month."));
-  keep_field (window, add_entry (consent, "decided-without-consent",
-                                 _("Decided _without consent on (YYYY-MM-DD)"),
-                                 VALUE ("decided-without-consent", NULL)));
+  raad_form_add_entry (window, consent, "decided-without-consent",
+                       _("Decided _without consent on (YYYY-MM-DD)"),
+                       VALUE ("decided-without-consent", NULL));
 #undef VALUE
   return window;
 }
@@ -534,7 +415,7 @@ raad_agenda_request_editor_new (RaadAgendaPage *page,
 static void
 fill_action_points (GtkWindow *window)
 {
-  GtkListBox *list = GTK_LIST_BOX (field (window, "action-points"));
+  GtkListBox *list = GTK_LIST_BOX (raad_form_get_field (window, "action-points"));
   RaadAgendaItem *item = g_object_get_data (G_OBJECT (window), "raad-item");
   RaadStore *store = raad_record_get_store (RAAD_RECORD (item));
   g_autoptr(RaadQuery) query = raad_query_new ("action_point");
@@ -581,19 +462,20 @@ fill_action_points (GtkWindow *window)
 static void
 add_action_point_cb (GtkWindow *window)
 {
-  RaadAgendaPage *page = owner_of (window);
+  RaadAgendaPage *page = raad_form_get_owner (window);
   RaadAgendaItem *item = g_object_get_data (G_OBJECT (window), "raad-item");
   RaadRecord *record = RAAD_RECORD (item);
   GPtrArray *member_ids = g_object_get_data (G_OBJECT (window), "raad-member-ids");
-  g_autofree char *text = dup_text (field (window, "action-text"));
-  g_autofree char *due = dup_text (field (window, "action-due"));
-  guint owner = adw_combo_row_get_selected (ADW_COMBO_ROW (field (window, "action-owner")));
+  g_autofree char *text = raad_form_dup_field (window, "action-text");
+  g_autofree char *due = raad_form_dup_field (window, "action-due");
+  GtkWidget *owner_row = raad_form_get_field (window, "action-owner");
+  guint owner = adw_combo_row_get_selected (ADW_COMBO_ROW (owner_row));
   g_autoptr(RaadActionPoint) point = NULL;
   g_autoptr(GError) error = NULL;
   gboolean due_ok = due == NULL || is_date (due);
 
-  mark_error (field (window, "action-text"), text == NULL);
-  mark_error (field (window, "action-due"), !due_ok);
+  raad_form_mark_error (raad_form_get_field (window, "action-text"), text == NULL);
+  raad_form_mark_error (raad_form_get_field (window, "action-due"), !due_ok);
   if (text == NULL || !due_ok)
     return;
 
@@ -608,11 +490,11 @@ add_action_point_cb (GtkWindow *window)
       show_error_toast (page, _("Could not save the action point"), error);
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (field (window, "action-text")), "");
-  gtk_editable_set_text (GTK_EDITABLE (field (window, "action-due")), "");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (field (window, "action-owner")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (raad_form_get_field (window, "action-text")), "");
+  gtk_editable_set_text (GTK_EDITABLE (raad_form_get_field (window, "action-due")), "");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (owner_row), 0);
   fill_action_points (window);
-  gtk_widget_grab_focus (field (window, "action-text"));
+  gtk_widget_grab_focus (raad_form_get_field (window, "action-text"));
 }
 
 static void
@@ -620,7 +502,7 @@ add_action_points_group (GtkWindow          *window,
                          AdwPreferencesPage *prefs,
                          GtkStringList      *member_names)
 {
-  AdwPreferencesGroup *group = add_group (prefs, _("Action Points"));
+  AdwPreferencesGroup *group = raad_form_add_group (prefs, _("Action Points"));
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Action Point"));
   GtkStringList *owners = gtk_string_list_new (NULL);
@@ -638,16 +520,16 @@ add_action_points_group (GtkWindow          *window,
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Action points of this item"), -1);
   adw_preferences_group_add (group, list);
-  keep_field (window, list);
+  raad_form_keep_field (window, list);
 
-  keep_field (window, add_entry (group, "action-text", _("New action _point"), NULL));
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (field (window, "action-text")), FALSE);
+  row = raad_form_add_entry (window, group, "action-text", _("New action _point"), NULL);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), FALSE);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (member_names)); i++)
     gtk_string_list_append (owners, gtk_string_list_get_string (member_names, i));
   row = add_combo (group, "action-owner", _("_Owner"), owners);
-  keep_field (window, row);
-  keep_field (window, add_entry (group, "action-due", _("D_ue by (YYYY-MM-DD)"), due));
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (field (window, "action-due")), FALSE);
+  raad_form_keep_field (window, row);
+  row = raad_form_add_entry (window, group, "action-due", _("D_ue by (YYYY-MM-DD)"), due);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), FALSE);
 
   gtk_widget_set_name (button, "add-action-point");
   gtk_widget_set_halign (button, GTK_ALIGN_END);
@@ -688,7 +570,7 @@ open_document_cb (GtkButton *button,
     }
   if (uri == NULL)
     {
-      show_error_toast (owner_of (window), _("Could not open the document"), error);
+      show_error_toast (raad_form_get_owner (window), _("Could not open the document"), error);
       return;
     }
   gtk_show_uri (window, uri, GDK_CURRENT_TIME);
@@ -706,7 +588,7 @@ remove_document_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "remove") != 0)
     return;
   if (!raad_agenda_remove_document (item, name, &error))
-    show_error_toast (owner_of (window), _("Could not remove the document"), error);
+    show_error_toast (raad_form_get_owner (window), _("Could not remove the document"), error);
   fill_documents (window);
 }
 
@@ -754,7 +636,7 @@ new_document_button (GtkWindow  *window,
 static void
 fill_documents (GtkWindow *window)
 {
-  GtkListBox *list = GTK_LIST_BOX (field (window, "documents"));
+  GtkListBox *list = GTK_LIST_BOX (raad_form_get_field (window, "documents"));
   RaadAgendaItem *item = g_object_get_data (G_OBJECT (window), "raad-item");
   g_auto(GStrv) names = raad_record_list_attachments (RAAD_RECORD (item));
   GtkListBoxRow *old;
@@ -805,7 +687,7 @@ document_loaded_cb (GObject      *source,
   if (!g_file_load_contents_finish (file, result, &contents, &length, NULL, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error_toast (owner_of (window), _("Could not read the document"), error);
+        show_error_toast (raad_form_get_owner (window), _("Could not read the document"), error);
       return;
     }
   if (gtk_widget_in_destruction (GTK_WIDGET (window)))
@@ -819,7 +701,7 @@ document_loaded_cb (GObject      *source,
 
       /* What is wrong with the file is worth more than a generic line. */
       adw_toast_set_timeout (toast, 10);
-      _raad_agenda_page_show_toast (owner_of (window), toast);
+      _raad_agenda_page_show_toast (raad_form_get_owner (window), toast);
       g_object_unref (toast);
       g_object_set_data_full (G_OBJECT (window), "raad-document-error",
                               g_strdup (error->message), g_free);
@@ -870,7 +752,7 @@ static void
 add_documents_group (GtkWindow          *window,
                      AdwPreferencesPage *prefs)
 {
-  AdwPreferencesGroup *group = add_group (prefs, _("Documents"));
+  AdwPreferencesGroup *group = raad_form_add_group (prefs, _("Documents"));
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("A_ttach Document…"));
   g_autofree char *limit = g_format_size (RAAD_AGENDA_DOCUMENT_MAX_SIZE);
@@ -886,7 +768,7 @@ add_documents_group (GtkWindow          *window,
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Documents of this item"), -1);
   adw_preferences_group_add (group, list);
-  keep_field (window, list);
+  raad_form_keep_field (window, list);
 
   gtk_widget_set_name (button, "attach-document");
   gtk_widget_set_halign (button, GTK_ALIGN_END);
@@ -903,25 +785,30 @@ add_documents_group (GtkWindow          *window,
 static void
 save_item_cb (GtkWindow *window)
 {
-  RaadAgendaPage *page = owner_of (window);
+  RaadAgendaPage *page = raad_form_get_owner (window);
   RaadAgendaItem *item = g_object_get_data (G_OBJECT (window), "raad-item");
   GPtrArray *member_ids = g_object_get_data (G_OBJECT (window), "raad-member-ids");
-  g_autofree char *title = dup_text (field (window, "title"));
-  g_autofree char *guest = dup_text (field (window, "guest"));
-  g_autofree char *notes = dup_text (field (window, "notes"));
-  g_autofree char *decision = dup_text (field (window, "decision"));
+  g_autofree char *title = raad_form_dup_field (window, "title");
+  g_autofree char *guest = raad_form_dup_field (window, "guest");
+  g_autofree char *notes = raad_form_dup_field (window, "notes");
+  g_autofree char *decision = raad_form_dup_field (window, "decision");
   g_autofree char *minutes = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field (window, "minutes")));
+  GtkWidget *minutes_view = raad_form_get_field (window, "minutes");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (minutes_view));
   GtkTextIter start, end;
-  guint kind = adw_combo_row_get_selected (ADW_COMBO_ROW (field (window, "kind")));
-  guint purpose = adw_combo_row_get_selected (ADW_COMBO_ROW (field (window, "purpose")));
-  guint presenter = adw_combo_row_get_selected (ADW_COMBO_ROW (field (window, "presenter")));
-  guint duration = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (field (window, "duration")));
-  gboolean shared = gtk_switch_get_active (GTK_SWITCH (field (window, "shared")));
+  GtkWidget *kind_row = raad_form_get_field (window, "kind");
+  GtkWidget *purpose_row = raad_form_get_field (window, "purpose");
+  GtkWidget *presenter_row = raad_form_get_field (window, "presenter");
+  GtkWidget *duration_spin = raad_form_get_field (window, "duration");
+  guint kind = adw_combo_row_get_selected (ADW_COMBO_ROW (kind_row));
+  guint purpose = adw_combo_row_get_selected (ADW_COMBO_ROW (purpose_row));
+  guint presenter = adw_combo_row_get_selected (ADW_COMBO_ROW (presenter_row));
+  guint duration = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (duration_spin));
+  gboolean shared = gtk_switch_get_active (GTK_SWITCH (raad_form_get_field (window, "shared")));
   gboolean was_shared = FALSE;
   g_autoptr(GError) error = NULL;
 
-  mark_error (field (window, "title"), title == NULL);
+  raad_form_mark_error (raad_form_get_field (window, "title"), title == NULL);
   if (title == NULL)
     return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -949,7 +836,7 @@ save_item_cb (GtkWindow *window)
 static void
 remove_item_cb (GtkWindow *window)
 {
-  RaadAgendaPage *page = owner_of (window);
+  RaadAgendaPage *page = raad_form_get_owner (window);
   RaadAgendaItem *item = g_object_get_data (G_OBJECT (window), "raad-item");
 
   _raad_agenda_page_remove_item (page, item);
@@ -967,7 +854,7 @@ add_signals_group (AdwPreferencesPage *prefs,
 
   if (signals->len == 0)
     return;
-  group = add_group (prefs, _("Signals from the Constituency"));
+  group = raad_form_add_group (prefs, _("Signals from the Constituency"));
   for (guint i = 0; i < signals->len; i++)
     {
       RaadRecord *signal = signals->pdata[i];
@@ -993,10 +880,11 @@ raad_agenda_item_editor_new (RaadAgendaPage *page,
   RaadStore *store = raad_agenda_page_get_store (page);
   RaadRecord *record = RAAD_RECORD (item);
   GtkWindow *window;
-  AdwPreferencesPage *prefs = new_dialog (page, _("Agenda Item"), G_CALLBACK (save_item_cb),
-                                          &window);
-  AdwPreferencesGroup *what = add_group (prefs, NULL);
-  AdwPreferencesGroup *who = add_group (prefs, _("Who"));
+  AdwPreferencesPage *prefs = raad_form_new (GTK_WIDGET (page), _("Agenda Item"), 480, 620,
+                                             RAAD_FORM_DEFAULT, G_CALLBACK (save_item_cb),
+                                             &window);
+  AdwPreferencesGroup *what = raad_form_add_group (prefs, NULL);
+  AdwPreferencesGroup *who = raad_form_add_group (prefs, _("Who"));
   AdwPreferencesGroup *record_group;
   AdwPreferencesGroup *danger;
   GtkStringList *kinds = gtk_string_list_new (NULL);
@@ -1017,14 +905,15 @@ raad_agenda_item_editor_new (RaadAgendaPage *page,
                           (GDestroyNotify) g_ptr_array_unref);
   g_object_get (item, "duration", &duration, "shared", &shared, NULL);
 
-  keep_field (window, add_entry (what, "title", _("_Title"), raad_record_get_string (record, "title")));
+  raad_form_add_entry (window, what, "title", _("_Title"),
+                       raad_record_get_string (record, "title"));
   gtk_string_list_append (kinds, _("Standard item"));
   gtk_string_list_append (kinds, _("Subject"));
   row = add_combo (what, "kind", _("_Kind"), kinds);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row),
                               g_strcmp0 (raad_record_get_string (record, "kind"), "standard") == 0
                               ? 0 : 1);
-  keep_field (window, row);
+  raad_form_keep_field (window, row);
 
   gtk_string_list_append (purpose_names, _("No purpose"));
   for (guint i = 0; purposes[i] != NULL; i++)
@@ -1033,7 +922,7 @@ raad_agenda_item_editor_new (RaadAgendaPage *page,
   for (guint i = 0; purposes[i] != NULL; i++)
     if (g_strcmp0 (purpose, purposes[i]) == 0)
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), i + 1);
-  keep_field (window, row);
+  raad_form_keep_field (window, row);
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Duration in minutes"));
@@ -1047,7 +936,7 @@ raad_agenda_item_editor_new (RaadAgendaPage *page,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   adw_preferences_group_add (what, row);
-  keep_field (window, spin);
+  raad_form_keep_field (window, spin);
 
   /* The presenter is a member of the council (linking pins included). */
   gtk_string_list_append (member_names, _("Nobody"));
@@ -1067,10 +956,10 @@ raad_agenda_item_editor_new (RaadAgendaPage *page,
   for (guint i = 1; i < member_ids->len; i++)
     if (g_strcmp0 (presenter, member_ids->pdata[i]) == 0)
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-  keep_field (window, row);
-  keep_field (window, add_entry (who, "guest", _("_Guest joining at this item"),
-                                 raad_record_get_string (record, "guest")));
-  keep_field (window, add_entry (who, "notes", _("_Notes"), raad_record_get_string (record, "notes")));
+  raad_form_keep_field (window, row);
+  raad_form_add_entry (window, who, "guest", _("_Guest joining at this item"),
+                       raad_record_get_string (record, "guest"));
+  raad_form_add_entry (window, who, "notes", _("_Notes"), raad_record_get_string (record, "notes"));
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("S_hare with the other councils"));
@@ -1086,10 +975,10 @@ raad_agenda_item_editor_new (RaadAgendaPage *page,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
   adw_preferences_group_add (who, row);
-  keep_field (window, toggle);
+  raad_form_keep_field (window, toggle);
   add_documents_group (window, prefs);
   add_signals_group (prefs, item);
-  record_group = add_group (prefs, _("Minutes and Decision"));
+  record_group = raad_form_add_group (prefs, _("Minutes and Decision"));
 
   view = gtk_text_view_new ();
   gtk_widget_set_name (view, "minutes");
@@ -1109,14 +998,14 @@ raad_agenda_item_editor_new (RaadAgendaPage *page,
   gtk_widget_add_css_class (frame, "view");
   adw_preferences_group_set_description (record_group, _("Minutes"));
   adw_preferences_group_add (record_group, frame);
-  keep_field (window, view);
+  raad_form_keep_field (window, view);
   {
-    AdwPreferencesGroup *decision_group = add_group (prefs, NULL);
+    AdwPreferencesGroup *decision_group = raad_form_add_group (prefs, NULL);
 
-    keep_field (window, add_entry (decision_group, "decision", _("_Decision"),
-                                   raad_record_get_string (record, "decision")));
+    raad_form_add_entry (window, decision_group, "decision", _("_Decision"),
+                         raad_record_get_string (record, "decision"));
     add_action_points_group (window, prefs, member_names);
-    danger = add_group (prefs, NULL);
+    danger = raad_form_add_group (prefs, NULL);
   }
 
   remove = new_danger_button (_("_Remove Item"), "remove", _("Remove item"));

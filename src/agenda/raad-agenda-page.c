@@ -13,6 +13,7 @@
 #include "raad-agenda-export.h"
 #include "raad-agenda-outline.h"
 #include "raad-agenda-page-private.h"
+#include "raad-date.h"
 #include "raad-query.h"
 #include "raad-record-list.h"
 #include "raad-schedule.h"
@@ -75,14 +76,6 @@ static void setup_drag_and_drop  (GtkWidget      *list);
 static void undo_remove          (RaadAgendaPage *self);
 
 /* Helpers */
-
-static char *
-today_string (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
 
 static char *
 format_date (const char *date)
@@ -194,7 +187,7 @@ refresh_meetings (RaadAgendaPage *self)
 {
   g_autoptr(RaadQuery) query = raad_query_new ("meeting");
   g_autoptr(RaadRecordList) meetings = NULL;
-  g_autofree char *today = today_string ();
+  g_autofree char *today = raad_date_today ();
   guint n;
 
   self->stale_meetings = FALSE;
@@ -355,7 +348,7 @@ refresh_requests (RaadAgendaPage *self)
   g_autoptr(RaadRecordList) requests = NULL;
   g_autoptr(GPtrArray) watch = NULL;
   g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *today = today_string ();
+  g_autofree char *today = raad_date_today ();
   guint n;
 
   self->stale_requests = FALSE;
@@ -1405,7 +1398,7 @@ close_action_point_action (GtkWidget  *widget,
   RaadAgendaPage *self = RAAD_AGENDA_PAGE (widget);
   g_autoptr(RaadRecord) point = raad_record_load (self->store,
                                                   g_variant_get_string (parameter, NULL), NULL);
-  g_autofree char *today = today_string ();
+  g_autofree char *today = raad_date_today ();
   g_autoptr(GError) error = NULL;
   g_autoptr(AdwToast) toast = NULL;
 

@@ -9,6 +9,7 @@
 
 #include "raad-a11y.h"
 #include "raad-agenda-outline.h"
+#include "raad-form.h"
 #include "raad-signals.h"
 #include "raad-signals-page.h"
 #include "raad-signals-page-private.h"
@@ -112,15 +113,6 @@ format_date (const char *date)
   char *text = date != NULL ? raad_agenda_format_date (date, _("%-d %B %Y")) : NULL;
 
   return text != NULL ? text : g_strdup (date != NULL ? date : "–");
-}
-
-static char *
-dup_text (GtkWidget *editable)
-{
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable)));
-
-  g_strstrip (text);
-  return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
 static void
@@ -859,12 +851,12 @@ static void
 read_form (RaadSignalsPage *self,
            RaadSignal      *signal)
 {
-  g_autofree char *received = dup_text (self->received_row);
-  g_autofree char *location = dup_text (self->location_entry);
-  g_autofree char *theme = dup_text (self->theme_entry);
-  g_autofree char *text = dup_text (self->text_row);
-  g_autofree char *raised_by = dup_text (self->raised_by_row);
-  g_autofree char *due = dup_text (self->feedback_due_row);
+  g_autofree char *received = raad_form_dup_text (self->received_row);
+  g_autofree char *location = raad_form_dup_text (self->location_entry);
+  g_autofree char *theme = raad_form_dup_text (self->theme_entry);
+  g_autofree char *text = raad_form_dup_text (self->text_row);
+  g_autofree char *raised_by = raad_form_dup_text (self->raised_by_row);
+  g_autofree char *due = raad_form_dup_text (self->feedback_due_row);
   guint source = adw_combo_row_get_selected (ADW_COMBO_ROW (self->source_row));
   gboolean person = adw_combo_row_get_selected (ADW_COMBO_ROW (self->raised_kind_row)) == 1;
   gboolean owed = gtk_switch_get_active (GTK_SWITCH (self->feedback_switch));
@@ -1193,8 +1185,8 @@ record_handled_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   RaadSignalsPage *self = RAAD_SIGNALS_PAGE (widget);
-  g_autofree char *date = dup_text (self->handled_date_row);
-  g_autofree char *outcome = dup_text (self->outcome_row);
+  g_autofree char *date = raad_form_dup_text (self->handled_date_row);
+  g_autofree char *outcome = raad_form_dup_text (self->outcome_row);
   g_autoptr(GError) error = NULL;
   g_autoptr(AdwToast) toast = NULL;
 
@@ -1216,8 +1208,8 @@ record_feedback_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   RaadSignalsPage *self = RAAD_SIGNALS_PAGE (widget);
-  g_autofree char *date = dup_text (self->feedback_date_row);
-  g_autofree char *how = dup_text (self->feedback_how_row);
+  g_autofree char *date = raad_form_dup_text (self->feedback_date_row);
+  g_autofree char *how = raad_form_dup_text (self->feedback_how_row);
   g_autoptr(GError) error = NULL;
   g_autoptr(AdwToast) toast = NULL;
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "raad-date.h"
+#include "raad-form.h"
 #include "raad-speelveld.h"
 #include "raad-speelveld-page-private.h"
 
@@ -15,73 +16,6 @@
  * Save, and preference groups of rows. Fields carry widget names (the UI test fills them)
  * and are kept on the window by name. The editor edits the live record of the party and
  * saves it once; the contact log below it follows the store. */
-
-static char *
-today_string (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-static char *
-dup_text (GtkWidget *row)
-{
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
-
-  g_strstrip (text);
-  return *text != '\0' ? g_steal_pointer (&text) : NULL;
-}
-
-static GtkWidget *
-field (GtkWindow  *window,
-       const char *name)
-{
-  return g_object_get_data (G_OBJECT (window), name);
-}
-
-static void
-keep_field (GtkWindow *window,
-            GtkWidget *widget)
-{
-  g_object_set_data (G_OBJECT (window), gtk_widget_get_name (widget), widget);
-}
-
-static void
-mark_error (GtkWidget *row,
-            gboolean   wrong)
-{
-  if (wrong)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
-}
-
-static RaadSpeelveldPage *
-owner_of (GtkWindow *window)
-{
-  return g_object_get_data (G_OBJECT (window), "raad-page");
-}
-
-static GtkWidget *
-add_entry (GtkWindow           *window,
-           AdwPreferencesGroup *group,
-           const char          *name,
-           const char          *title,
-           const char          *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  gtk_widget_set_name (row, name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
-  adw_preferences_group_add (group, row);
-  keep_field (window, row);
-  return row;
-}
 
 /* A choice among @values (shown by @title_func), with @value selected. */
 static GtkWidget *
@@ -112,7 +46,7 @@ add_choice (GtkWindow           *window,
   g_object_unref (titles);
   g_object_set_data (G_OBJECT (row), "raad-values", (gpointer) values);
   adw_preferences_group_add (group, row);
-  keep_field (window, row);
+  raad_form_keep_field (window, row);
   return row;
 }
 
@@ -123,6 +57,15 @@ chosen (GtkWidget *row)
   guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
 
   return selected < g_strv_length ((char **) values) ? values[selected] : NULL;
+}
+
+static guint
+read_number (GtkWindow  *window,
+            const char *name)
+{
+  GtkWidget *spin = raad_form_get_field (window, name);
+
+  return (guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin));
 }
 
 static GtkWidget *
@@ -148,81 +91,8 @@ add_number (GtkWindow           *window,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   adw_preferences_group_add (group, row);
-  keep_field (window, spin);
+  raad_form_keep_field (window, spin);
   return spin;
-}
-
-static AdwPreferencesGroup *
-add_group (AdwPreferencesPage *page,
-           const char         *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  if (title != NULL)
-    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
-  return ADW_PREFERENCES_GROUP (group);
-}
-
-static gboolean
-close_window (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   data)
-{
-  gtk_window_destroy (GTK_WINDOW (widget));
-  return TRUE;
-}
-
-/* A modal window with Cancel and Save; returns the page to fill. */
-static AdwPreferencesPage *
-new_dialog (RaadSpeelveldPage *owner,
-            const char        *title,
-            GCallback          save_cb,
-            GtkWindow        **out_window)
-{
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *toasts = adw_toast_overlay_new ();
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (owner));
-  GtkEventController *keys = gtk_shortcut_controller_new ();
-
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 520, 680);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-  g_object_set_data_full (G_OBJECT (window), "raad-page", g_object_ref (owner), g_object_unref);
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_widget_set_name (save, "save");
-  gtk_widget_add_css_class (save, "suggested-action");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel"), -1);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), window);
-  g_signal_connect_swapped (save, "clicked", save_cb, window);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_window_set_default_widget (GTK_WINDOW (window), save);
-
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                      gtk_callback_action_new (close_window, NULL, NULL)));
-  gtk_widget_add_controller (window, keys);
-
-  gtk_widget_set_vexpand (page, TRUE);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (toasts), page);
-  g_object_set_data (G_OBJECT (window), "raad-toasts", toasts);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), toasts);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  *out_window = GTK_WINDOW (window);
-  return ADW_PREFERENCES_PAGE (page);
 }
 
 /* Tells what is wrong inside the dialog itself (the page's toasts are behind it). */
@@ -230,7 +100,7 @@ static void
 show_problem (GtkWindow  *window,
               const char *text)
 {
-  AdwToastOverlay *toasts = g_object_get_data (G_OBJECT (window), "raad-toasts");
+  AdwToastOverlay *toasts = raad_form_get_toasts (window);
 
   g_object_set_data_full (G_OBJECT (window), "raad-problem", g_strdup (text), g_free);
   adw_toast_overlay_add_toast (toasts, adw_toast_new (text));
@@ -242,17 +112,18 @@ static void
 save_contact_cb (GtkWindow *window)
 {
   RaadStakeholder *party = g_object_get_data (G_OBJECT (window), "raad-party");
-  g_autofree char *date = dup_text (field (window, "contact-date"));
-  g_autofree char *participants = dup_text (field (window, "contact-participants"));
-  g_autofree char *summary = dup_text (field (window, "contact-summary"));
-  g_autofree char *follow_up = dup_text (field (window, "contact-follow-up"));
+  g_autofree char *date = raad_form_dup_field (window, "contact-date");
+  g_autofree char *participants = raad_form_dup_field (window, "contact-participants");
+  g_autofree char *summary = raad_form_dup_field (window, "contact-summary");
+  g_autofree char *follow_up = raad_form_dup_field (window, "contact-follow-up");
   g_autoptr(GDate) parsed = raad_date_parse (date);
   g_autoptr(RaadContact) contact = NULL;
   g_autoptr(GError) error = NULL;
 
-  mark_error (field (window, "contact-date"), parsed == NULL);
-  mark_error (field (window, "contact-summary"), summary == NULL);
-  contact = raad_speelveld_log_contact (party, date, chosen (field (window, "contact-kind")),
+  raad_form_mark_error (raad_form_get_field (window, "contact-date"), parsed == NULL);
+  raad_form_mark_error (raad_form_get_field (window, "contact-summary"), summary == NULL);
+  contact = raad_speelveld_log_contact (party, date,
+                                        chosen (raad_form_get_field (window, "contact-kind")),
                                         participants, summary, follow_up, &error);
   if (contact == NULL)
     {
@@ -260,7 +131,7 @@ save_contact_cb (GtkWindow *window)
       show_problem (window, error->message);
       return;
     }
-  _raad_speelveld_page_refresh (owner_of (window));
+  _raad_speelveld_page_refresh (raad_form_get_owner (window));
   gtk_window_destroy (window);
 }
 
@@ -271,20 +142,20 @@ _raad_speelveld_log_contact (RaadSpeelveldPage *page,
   GtkWindow *window = NULL;
   g_autofree char *title = g_strdup_printf (_("Contact with %s"),
                                             raad_record_get_string (RAAD_RECORD (party), "name"));
-  AdwPreferencesPage *prefs = new_dialog (page, title, G_CALLBACK (save_contact_cb), &window);
-  AdwPreferencesGroup *group = add_group (prefs, NULL);
-  g_autofree char *today = today_string ();
+  AdwPreferencesPage *prefs = raad_form_new (GTK_WIDGET (page), title, 480, 520, RAAD_FORM_TOASTS,
+                                             G_CALLBACK (save_contact_cb), &window);
+  AdwPreferencesGroup *group = raad_form_add_group (prefs, NULL);
+  g_autofree char *today = raad_date_today ();
 
   g_object_set_data_full (G_OBJECT (window), "raad-party", g_object_ref (party), g_object_unref);
-  gtk_window_set_default_size (window, 480, 520);
-  add_entry (window, group, "contact-date", _("_Date (YYYY-MM-DD)"), today);
+  raad_form_add_entry (window, group, "contact-date", _("_Date (YYYY-MM-DD)"), today);
   add_choice (window, group, "contact-kind", _("_Kind"), raad_speelveld_contact_kinds (),
               raad_speelveld_contact_kind_title, "meeting");
-  add_entry (window, group, "contact-participants", _("_Who took part"), NULL);
-  add_entry (window, group, "contact-summary", _("_Summary"), NULL);
-  add_entry (window, group, "contact-follow-up", _("_Follow-up"), NULL);
+  raad_form_add_entry (window, group, "contact-participants", _("_Who took part"), NULL);
+  raad_form_add_entry (window, group, "contact-summary", _("_Summary"), NULL);
+  raad_form_add_entry (window, group, "contact-follow-up", _("_Follow-up"), NULL);
   gtk_window_present (window);
-  gtk_widget_grab_focus (field (window, "contact-summary"));
+  gtk_widget_grab_focus (raad_form_get_field (window, "contact-summary"));
   return window;
 }
 
@@ -293,9 +164,9 @@ _raad_speelveld_log_contact (RaadSpeelveldPage *page,
 static void
 fill_log (GtkWindow *window)
 {
-  RaadSpeelveldPage *page = owner_of (window);
+  RaadSpeelveldPage *page = raad_form_get_owner (window);
   RaadStakeholder *party = g_object_get_data (G_OBJECT (window), "raad-party");
-  GtkListBox *list = GTK_LIST_BOX (field (window, "contact-log"));
+  GtkListBox *list = GTK_LIST_BOX (raad_form_get_field (window, "contact-log"));
   g_autoptr(GPtrArray) contacts = NULL;
   GtkListBoxRow *row;
 
@@ -356,13 +227,14 @@ stop_following_cb (GtkWindow *window)
 static void
 log_clicked_cb (GtkWindow *window)
 {
-  _raad_speelveld_log_contact (owner_of (window), g_object_get_data (G_OBJECT (window), "raad-party"));
+  _raad_speelveld_log_contact (raad_form_get_owner (window),
+                               g_object_get_data (G_OBJECT (window), "raad-party"));
 }
 
 static void
 delete_clicked_cb (GtkWindow *window)
 {
-  RaadSpeelveldPage *page = g_object_ref (owner_of (window));
+  RaadSpeelveldPage *page = g_object_ref (raad_form_get_owner (window));
   g_autoptr(RaadStakeholder) party = g_object_ref (g_object_get_data (G_OBJECT (window), "raad-party"));
 
   gtk_window_destroy (window);
@@ -374,16 +246,17 @@ static void
 save_party_cb (GtkWindow *window)
 {
   RaadStakeholder *party = g_object_get_data (G_OBJECT (window), "raad-party");
-  g_autofree char *name = dup_text (field (window, "name"));
-  g_autofree char *next = dup_text (field (window, "next-contact"));
-  g_autofree char *person = dup_text (field (window, "contact-person"));
-  g_autofree char *interests = dup_text (field (window, "interests"));
-  g_autofree char *notes = dup_text (field (window, "notes"));
+  g_autofree char *name = raad_form_dup_field (window, "name");
+  g_autofree char *next = raad_form_dup_field (window, "next-contact");
+  g_autofree char *person = raad_form_dup_field (window, "contact-person");
+  g_autofree char *interests = raad_form_dup_field (window, "interests");
+  g_autofree char *notes = raad_form_dup_field (window, "notes");
   g_autoptr(GDate) parsed = raad_date_parse (next);
   g_autoptr(GError) error = NULL;
 
-  mark_error (field (window, "name"), name == NULL);
-  mark_error (field (window, "next-contact"), next != NULL && parsed == NULL);
+  raad_form_mark_error (raad_form_get_field (window, "name"), name == NULL);
+  raad_form_mark_error (raad_form_get_field (window, "next-contact"),
+                        next != NULL && parsed == NULL);
   if (name == NULL)
     {
       show_problem (window, _("Give the party a name"));
@@ -397,14 +270,14 @@ save_party_cb (GtkWindow *window)
 
   g_object_set (party,
                 "name", name,
-                "category", chosen (field (window, "category")),
+                "category", chosen (raad_form_get_field (window, "category")),
                 "contact-person", person,
                 "interests", interests,
-                "influence", (guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (field (window, "influence"))),
-                "interest", (guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (field (window, "interest"))),
-                "relation", chosen (field (window, "relation")),
-                "formal-right", chosen (field (window, "formal-right")),
-                "rhythm-months", (guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (field (window, "rhythm-months"))),
+                "influence", read_number (window, "influence"),
+                "interest", read_number (window, "interest"),
+                "relation", chosen (raad_form_get_field (window, "relation")),
+                "formal-right", chosen (raad_form_get_field (window, "formal-right")),
+                "rhythm-months", read_number (window, "rhythm-months"),
                 "next-contact", next,
                 "notes", notes,
                 NULL);
@@ -414,7 +287,7 @@ save_party_cb (GtkWindow *window)
       show_problem (window, _("Could not save the party"));
       return;
     }
-  _raad_speelveld_page_refresh (owner_of (window));
+  _raad_speelveld_page_refresh (raad_form_get_owner (window));
   gtk_window_destroy (window);
 }
 
@@ -450,20 +323,23 @@ _raad_speelveld_edit_party (RaadSpeelveldPage *page,
                     "rhythm-months", &rhythm, NULL);
     }
 
-  prefs = new_dialog (page, is_new ? _("New Party") : raad_record_get_string (RAAD_RECORD (edited), "name"),
-                      G_CALLBACK (save_party_cb), &window);
+  prefs = raad_form_new (GTK_WIDGET (page),
+                         is_new ? _("New Party")
+                                : raad_record_get_string (RAAD_RECORD (edited), "name"),
+                         520, 680, RAAD_FORM_TOASTS, G_CALLBACK (save_party_cb), &window);
   g_object_set_data_full (G_OBJECT (window), "raad-party", g_object_ref (edited), g_object_unref);
 
-  group = add_group (prefs, NULL);
-  add_entry (window, group, "name", _("_Name"), raad_record_get_string (RAAD_RECORD (edited), "name"));
+  group = raad_form_add_group (prefs, NULL);
+  raad_form_add_entry (window, group, "name", _("_Name"),
+                       raad_record_get_string (RAAD_RECORD (edited), "name"));
   add_choice (window, group, "category", _("_Category"), raad_speelveld_categories (),
               raad_speelveld_category_title, raad_record_get_string (RAAD_RECORD (edited), "category"));
-  add_entry (window, group, "contact-person", _("Contact _person"),
+  raad_form_add_entry (window, group, "contact-person", _("Contact _person"),
              raad_record_get_string (RAAD_RECORD (edited), "contact-person"));
-  add_entry (window, group, "interests", _("_What it finds important"),
+  raad_form_add_entry (window, group, "interests", _("_What it finds important"),
              raad_record_get_string (RAAD_RECORD (edited), "interests"));
 
-  group = add_group (prefs, _("Position"));
+  group = raad_form_add_group (prefs, _("Position"));
   add_number (window, group, "influence", _("Influence"), _("1 little … 5 much"), 1, 5, influence);
   add_number (window, group, "interest", _("Interest"), _("1 little … 5 much"), 1, 5, interest);
   add_choice (window, group, "relation", _("_Relation"), raad_speelveld_relations (),
@@ -471,16 +347,17 @@ _raad_speelveld_edit_party (RaadSpeelveldPage *page,
   add_choice (window, group, "formal-right", _("_Formal right"), raad_speelveld_rights (),
               raad_speelveld_right_title, raad_record_get_string (RAAD_RECORD (edited), "formal-right"));
 
-  group = add_group (prefs, _("Contact"));
+  group = raad_form_add_group (prefs, _("Contact"));
   add_number (window, group, "rhythm-months", _("Contact rhythm"),
               _("Speak to the party every so many months; 0 for no rhythm"), 0, 24, rhythm);
-  add_entry (window, group, "next-contact", _("Next _talk planned (YYYY-MM-DD)"),
+  raad_form_add_entry (window, group, "next-contact", _("Next _talk planned (YYYY-MM-DD)"),
              raad_record_get_string (RAAD_RECORD (edited), "next-contact"));
-  add_entry (window, group, "notes", _("N_otes"), raad_record_get_string (RAAD_RECORD (edited), "notes"));
+  raad_form_add_entry (window, group, "notes", _("N_otes"),
+                       raad_record_get_string (RAAD_RECORD (edited), "notes"));
 
   if (!is_new)
     {
-      group = add_group (prefs, _("Contact Log"));
+      group = raad_form_add_group (prefs, _("Contact Log"));
       button = gtk_button_new_with_mnemonic (_("_Log Contact…"));
       gtk_widget_set_name (button, "log-contact");
       gtk_widget_add_css_class (button, "flat");
@@ -494,14 +371,14 @@ _raad_speelveld_edit_party (RaadSpeelveldPage *page,
       gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Contact log, newest first"), -1);
       adw_preferences_group_add (group, list);
-      keep_field (window, list);
+      raad_form_keep_field (window, list);
       fill_log (window);
       /* Until the window goes: a destroyed window is not finalized at once. */
       g_object_set_data_full (G_OBJECT (window), "raad-store", g_object_ref (store), g_object_unref);
       g_signal_connect_swapped (store, "changed", G_CALLBACK (log_changed_cb), window);
       g_signal_connect (window, "destroy", G_CALLBACK (stop_following_cb), NULL);
 
-      group = add_group (prefs, NULL);
+      group = raad_form_add_group (prefs, NULL);
       button = gtk_button_new_with_mnemonic (_("_Delete Party"));
       gtk_widget_set_name (button, "delete-party");
       gtk_widget_set_halign (button, GTK_ALIGN_CENTER);

@@ -29,6 +29,14 @@ raad_date_format (const GDate *date)
                           g_date_get_day (date));
 }
 
+char *
+raad_date_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
 gboolean
 raad_date_days_between (const char *from,
                         const char *to,

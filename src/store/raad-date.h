@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 GDate *raad_date_parse      (const char *text);
 /* @date as YYYY-MM-DD. */
 char  *raad_date_format     (const GDate *date);
+/* Today in the local time zone, as YYYY-MM-DD. */
+char  *raad_date_today      (void);
 /* The whole days from @from to @to (negative when @to is earlier); both YYYY-MM-DD. */
 gboolean raad_date_days_between (const char *from,
                                  const char *to,
