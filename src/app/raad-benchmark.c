@@ -37,7 +37,8 @@
 #include "raad-record-list.h"
 
 /* Under valgrind --tool=callgrind, the agenda benchmark dumps the instructions of each phase
- * (opens, moves, the sync refresh) as a part of its own; elsewhere these do nothing. */
+ * (opens, moves, the sync refresh) and the search benchmark those of each keystroke with its
+ * frames as a part of its own; elsewhere these do nothing. */
 #if defined(__has_include)
 # if __has_include(<valgrind/callgrind.h>)
 #  include <valgrind/callgrind.h>
@@ -197,6 +198,7 @@ search_step (Benchmark *bench)
 {
   RaadFacebookState *state = raad_facebook_page_get_state (find_page (bench));
 
+  CALLGRIND_ZERO_STATS;
   bench->step_start = g_get_monotonic_time ();
   raad_facebook_state_set_search (state, searches[bench->step]);
   bench->step_sync_us = g_get_monotonic_time () - bench->step_start;
@@ -680,6 +682,7 @@ on_after_paint (GdkFrameClock *clock,
           g_string_append_printf (bench->report, " search[%s]=%.2f+%.2f/%u",
                                   searches[bench->step], bench->step_sync_us / 1000.0,
                                   bench->step_frames_us / 1000.0, bench->step_frames);
+          CALLGRIND_DUMP_STATS_AT ("search");
           bench->waiting_for_paint = FALSE;
           bench->step++;
         }

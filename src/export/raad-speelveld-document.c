@@ -117,6 +117,211 @@ stroke_link (cairo_t    *cr,
 
 #define LINK_LABEL_SIZE 8.0
 
+struct _RaadSpeelveldLinkCache
+{
+  GHashTable *labels;   /* right title → PangoLayout */
+  GHashTable *pills;    /* "colour|scale|title" → cairo_surface_t, the pill in device pixels */
+};
+
+RaadSpeelveldLinkCache *
+raad_speelveld_link_cache_new (void)
+{
+  RaadSpeelveldLinkCache *cache = g_new0 (RaadSpeelveldLinkCache, 1);
+
+  cache->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  cache->pills = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) cairo_surface_destroy);
+  return cache;
+}
+
+void
+raad_speelveld_link_cache_free (RaadSpeelveldLinkCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_hash_table_unref (cache->labels);
+  g_hash_table_unref (cache->pills);
+  g_free (cache);
+}
+
+/* The dashes of @style between (@x1, @y1) and (@x2, @y2) as one path of filled shapes, as
+ * the stroke with its dash pattern covers them: a butt-capped dash is a rectangle along the
+ * line, a round dot (a dash of no length with a round cap) an octagon of the dot's area. On
+ * a screen the difference does not show, and cairo fills the lot in one go where stroking
+ * makes a polygon and its caps per dash. */
+static void
+fill_dashes (cairo_t         *cr,
+             double           x1,
+             double           y1,
+             double           x2,
+             double           y2,
+             const LinkStyle *style)
+{
+  double length = hypot (x2 - x1, y2 - y1);
+  double period = style->dashes[0] + style->dashes[1];
+  double half = style->width / 2;
+  double c, s;
+
+  if (length <= 0 || period <= 0)
+    return;
+  c = (x2 - x1) / length;
+  s = (y2 - y1) / length;
+  cairo_new_path (cr);
+  for (double at = 0; at <= length; at += period)
+    {
+      double px = x1 + c * at, py = y1 + s * at;
+
+      if (style->dashes[0] == 0 && style->cap == CAIRO_LINE_CAP_ROUND)
+        {
+          /* sqrt (π / (2√2)): an octagon of this radius has the circle's area. */
+          double radius = half * 1.0541;
+
+          for (int k = 0; k < 8; k++)
+            {
+              double angle = G_PI / 8 + k * G_PI / 4;
+
+              if (k == 0)
+                cairo_move_to (cr, px + radius * cos (angle), py + radius * sin (angle));
+              else
+                cairo_line_to (cr, px + radius * cos (angle), py + radius * sin (angle));
+            }
+          cairo_close_path (cr);
+        }
+      else
+        {
+          double to = MIN (at + style->dashes[0], length);
+          double ex = x1 + c * to, ey = y1 + s * to;
+
+          cairo_move_to (cr, px - s * half, py + c * half);
+          cairo_line_to (cr, ex - s * half, ey + c * half);
+          cairo_line_to (cr, ex + s * half, ey - c * half);
+          cairo_line_to (cr, px + s * half, py - c * half);
+          cairo_close_path (cr);
+        }
+    }
+  cairo_save (cr);
+  raad_draw_set_colour (cr, style->colour);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+static PangoLayout *
+link_label (cairo_t                *cr,
+            RaadSpeelveldLinkCache *cache,
+            const char             *right_title)
+{
+  PangoLayout *label;
+
+  if (cache == NULL)
+    return raad_draw_layout (cr, right_title, LINK_LABEL_SIZE, PANGO_WEIGHT_NORMAL, -1, 0,
+                             PANGO_ALIGN_LEFT);
+  /* Unhinted at a fixed resolution (raad_draw_layout): the same on any surface. */
+  label = g_hash_table_lookup (cache->labels, right_title);
+  if (label == NULL)
+    {
+      label = raad_draw_layout (cr, right_title, LINK_LABEL_SIZE, PANGO_WEIGHT_NORMAL, -1, 0,
+                                PANGO_ALIGN_LEFT);
+      g_hash_table_insert (cache->labels, g_strdup (right_title), label);
+    }
+  return g_object_ref (label);
+}
+
+/* A light pill with a rim in the line's colour, readable over any line, with @label in it. */
+static void
+draw_pill (cairo_t     *cr,
+           PangoLayout *label,
+           double       x,
+           double       y,
+           double       width,
+           double       height,
+           double       pad_x,
+           double       pad_y,
+           guint32      colour)
+{
+  cairo_set_dash (cr, NULL, 0, 0);
+  raad_draw_rounded_rectangle (cr, x, y, width, height, height / 2);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
+  cairo_fill_preserve (cr);
+  raad_draw_set_colour (cr, colour);
+  cairo_set_line_width (cr, 0.75);
+  cairo_stroke (cr);
+  show_layout (cr, label, x + pad_x, y + pad_y, INK);
+}
+
+void
+raad_speelveld_draw_link_cached (cairo_t                *cr,
+                                 RaadSpeelveldLinkCache *cache,
+                                 double                  x1,
+                                 double                  y1,
+                                 double                  x2,
+                                 double                  y2,
+                                 const char             *relation,
+                                 const char             *right_title)
+{
+  LinkStyle style = link_style (relation);
+
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+  if (cache != NULL && style.n_dashes > 0)
+    fill_dashes (cr, x1, y1, x2, y2, &style);
+  else
+    stroke_link (cr, x1, y1, x2, y2, relation);
+
+  if (right_title != NULL && *right_title != '\0')
+    {
+      g_autoptr(PangoLayout) label = link_label (cr, cache, right_title);
+      double text_width = raad_draw_layout_width (label);
+      double text_height = raad_draw_layout_height (label);
+      double pad_x = text_height * 0.45;
+      double pad_y = text_height * 0.12;
+      double width = text_width + 2 * pad_x;
+      double height = text_height + 2 * pad_y;
+      double x = (x1 + x2) / 2 - width / 2;
+      double y = (y1 + y2) / 2 - height / 2;
+      cairo_matrix_t matrix;
+
+      cairo_get_matrix (cr, &matrix);
+      if (cache != NULL && matrix.xy == 0 && matrix.yx == 0 && matrix.xx > 0 && matrix.yy > 0)
+        {
+          /* On a screen: the pill painted once per right and colour, copied at whole pixels. */
+          double device_x = 1, device_y = 1, dx = x, dy = y;
+          g_autofree char *key = NULL;
+          cairo_surface_t *pill;
+
+          cairo_surface_get_device_scale (cairo_get_target (cr), &device_x, &device_y);
+          key = g_strdup_printf ("%06x|%g|%g|%g|%g|%s", style.colour, matrix.xx, matrix.yy,
+                                 device_x, device_y, right_title);
+          pill = g_hash_table_lookup (cache->pills, key);
+          if (pill == NULL)
+            {
+              cairo_t *pill_cr;
+
+              /* A pixel of room around the rim's antialiasing. */
+              pill = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                 (int) ceil (width * matrix.xx * device_x) + 2,
+                                                 (int) ceil (height * matrix.yy * device_y) + 2);
+              cairo_surface_set_device_scale (pill, device_x, device_y);
+              pill_cr = cairo_create (pill);
+              cairo_translate (pill_cr, 1 / device_x, 1 / device_y);
+              cairo_scale (pill_cr, matrix.xx, matrix.yy);
+              draw_pill (pill_cr, label, 0, 0, width, height, pad_x, pad_y, style.colour);
+              cairo_destroy (pill_cr);
+              g_hash_table_insert (cache->pills, g_steal_pointer (&key), pill);
+            }
+          cairo_user_to_device (cr, &dx, &dy);
+          cairo_identity_matrix (cr);
+          cairo_set_source_surface (cr, pill, (round (dx * device_x) - 1) / device_x,
+                                    (round (dy * device_y) - 1) / device_y);
+          cairo_paint (cr);
+        }
+      else
+        draw_pill (cr, label, x, y, width, height, pad_x, pad_y, style.colour);
+    }
+  cairo_restore (cr);
+}
+
 void
 raad_speelveld_draw_link (cairo_t    *cr,
                           double      x1,
@@ -126,37 +331,7 @@ raad_speelveld_draw_link (cairo_t    *cr,
                           const char *relation,
                           const char *right_title)
 {
-  g_return_if_fail (cr != NULL);
-
-  cairo_save (cr);
-  stroke_link (cr, x1, y1, x2, y2, relation);
-
-  if (right_title != NULL && *right_title != '\0')
-    {
-      g_autoptr(PangoLayout) label = raad_draw_layout (cr, right_title, LINK_LABEL_SIZE,
-                                                    PANGO_WEIGHT_NORMAL, -1, 0,
-                                                    PANGO_ALIGN_LEFT);
-      LinkStyle style = link_style (relation);
-      double text_width = raad_draw_layout_width (label);
-      double text_height = raad_draw_layout_height (label);
-      double pad_x = text_height * 0.45;
-      double pad_y = text_height * 0.12;
-      double width = text_width + 2 * pad_x;
-      double height = text_height + 2 * pad_y;
-      double x = (x1 + x2) / 2 - width / 2;
-      double y = (y1 + y2) / 2 - height / 2;
-
-      /* A light pill with a rim in the line's colour: readable over any line. */
-      cairo_set_dash (cr, NULL, 0, 0);
-      raad_draw_rounded_rectangle (cr, x, y, width, height, height / 2);
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
-      cairo_fill_preserve (cr);
-      raad_draw_set_colour (cr, style.colour);
-      cairo_set_line_width (cr, 0.75);
-      cairo_stroke (cr);
-      show_layout (cr, label, x + pad_x, y + pad_y, INK);
-    }
-  cairo_restore (cr);
+  raad_speelveld_draw_link_cached (cr, NULL, x1, y1, x2, y2, relation, right_title);
 }
 
 /* The document */

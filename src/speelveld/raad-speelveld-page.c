@@ -173,14 +173,6 @@ G_DEFINE_FINAL_TYPE (RaadSpeelveldPage, raad_speelveld_page, GTK_TYPE_WIDGET)
 /* Helpers */
 
 static char *
-today_string (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-static char *
 format_date (const char *date)
 {
   g_autoptr(GDate) parsed = raad_date_parse (date);
@@ -324,7 +316,7 @@ refresh (RaadSpeelveldPage *self)
   g_autoptr(GPtrArray) dues = NULL;
   g_autoptr(GPtrArray) overdue = NULL;
   g_autoptr(RaadRecord) council = NULL;
-  g_autofree char *today = today_string ();
+  g_autofree char *today = raad_date_today ();
   g_autofree char *count = NULL;
   GtkWidget *row;
   guint n_overdue = 0;
@@ -417,14 +409,17 @@ prepare_idle_cb (gpointer data)
     refresh (self);
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
+      GtkWidget *pane = adw_flap_get_flap (self->flap);
+      GtkWidget *list = GTK_WIDGET (self->overdue_list);
       int width;
 
-      /* Styles and text of the tiles and of "speak to next", measured now. */
+      /* Styles and text of the tiles and of "speak to next", measured now, the list at the
+       * width it will have: the flap gives its pane the pane's minimum width (measuring at
+       * another width would make every row's wrapping labels measure again when shown). */
       raad_stakeholder_map_prepare (self->map);
-      gtk_widget_measure (GTK_WIDGET (self->overdue_list), GTK_ORIENTATION_HORIZONTAL, -1,
-                          NULL, &width, NULL, NULL);
-      gtk_widget_measure (GTK_WIDGET (self->overdue_list), GTK_ORIENTATION_VERTICAL, MAX (width, 276),
-                          NULL, NULL, NULL, NULL);
+      gtk_widget_measure (pane, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+      width -= gtk_widget_get_margin_start (list) + gtk_widget_get_margin_end (list);
+      gtk_widget_measure (list, GTK_ORIENTATION_VERTICAL, width, NULL, NULL, NULL, NULL);
     }
   return G_SOURCE_REMOVE;
 }

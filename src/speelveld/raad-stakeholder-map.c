@@ -22,8 +22,9 @@
  * (focus, click, Enter, the accessible role and the card style stay GTK's) without children,
  * that lays out and draws its own lines of text with PangoLayouts it keeps; they are made
  * again only when a text, the font or the width they wrap at changes, and measuring and
- * drawing use the same layouts. The lines to the council are plain render nodes (rotated
- * colour, repeat and text nodes, no cairo surfaces), one cached node per line. */
+ * drawing use the same layouts. The lines to the council are painted once into one image
+ * (links_node_new), through a RaadSpeelveldLinkCache that keeps their labels and fills their
+ * dashes as shapes; a drag redraws only the dragged tile's line. */
 
 #define BASE_WIDTH  720
 #define BASE_HEIGHT 520
@@ -124,6 +125,7 @@ struct _RaadStakeholderMap
   GtkIconPaintable *mark_icons[2];    /* overdue, due soon */
 
   GskRenderNode *links;         /* the lines of all tiles but links_except, as last drawn */
+  RaadSpeelveldLinkCache *link_cache;
   Tile       *links_except;     /* the dragged tile (its line is drawn on its own), or NULL */
   int         links_width, links_height, links_scale;
   GskRenderNode *grid_node;     /* the grid's quadrants and axes, as last drawn */
@@ -982,10 +984,11 @@ draw_grid (RaadStakeholderMap *self,
 /* The line from a party's tile (its centre as last allocated) to the council, drawn as
  * the export draws it. */
 static void
-draw_link (cairo_t *cr,
-           Tile    *tile,
-           double   council_x,
-           double   council_y)
+draw_link (cairo_t                *cr,
+           RaadSpeelveldLinkCache *cache,
+           Tile                   *tile,
+           double                  council_x,
+           double                  council_y)
 {
   RaadRecord *party = RAAD_RECORD (tile->party);
   const char *right = raad_record_get_string (party, "formal-right");
@@ -995,9 +998,9 @@ draw_link (cairo_t *cr,
   /* Screen pixels are smaller than the paper's points the links are made for. */
   cairo_save (cr);
   cairo_scale (cr, LINK_SCALE, LINK_SCALE);
-  raad_speelveld_draw_link (cr, tile->cx / LINK_SCALE, tile->cy / LINK_SCALE,
-                            council_x / LINK_SCALE, council_y / LINK_SCALE,
-                            raad_record_get_string (party, "relation"), right_title);
+  raad_speelveld_draw_link_cached (cr, cache, tile->cx / LINK_SCALE, tile->cy / LINK_SCALE,
+                                   council_x / LINK_SCALE, council_y / LINK_SCALE,
+                                   raad_record_get_string (party, "relation"), right_title);
   cairo_restore (cr);
   tile->link_x = tile->cx;
   tile->link_y = tile->cy;
@@ -1005,9 +1008,10 @@ draw_link (cairo_t *cr,
 
 /* One line in a node of its own: the dragged tile's, drawn anew each drag frame. */
 static GskRenderNode *
-link_node_new (Tile   *tile,
-               double  council_x,
-               double  council_y)
+link_node_new (RaadStakeholderMap *self,
+               Tile               *tile,
+               double              council_x,
+               double              council_y)
 {
   /* Room for the thickest line and the label's pill at the middle. */
   double margin = 60 * LINK_SCALE;
@@ -1018,7 +1022,7 @@ link_node_new (Tile   *tile,
   GskRenderNode *node = gsk_cairo_node_new (&bounds);
   cairo_t *cr = gsk_cairo_node_get_draw_context (node);
 
-  draw_link (cr, tile, council_x, council_y);
+  draw_link (cr, self->link_cache, tile, council_x, council_y);
   cairo_destroy (cr);
   return node;
 }
@@ -1048,7 +1052,7 @@ links_node_new (RaadStakeholderMap *self,
       Tile *tile = g_ptr_array_index (self->tiles, i);
 
       if (tile != except)
-        draw_link (cr, tile, council_x, council_y);
+        draw_link (cr, self->link_cache, tile, council_x, council_y);
     }
   cairo_destroy (cr);
 
@@ -1271,7 +1275,7 @@ raad_stakeholder_map_snapshot (GtkWidget   *widget,
           if (except->link == NULL || moved || except->link_x != except->cx || except->link_y != except->cy)
             {
               g_clear_pointer (&except->link, gsk_render_node_unref);
-              except->link = link_node_new (except, council_x, council_y);
+              except->link = link_node_new (self, except, council_x, council_y);
             }
           gtk_snapshot_append_node (snapshot, except->link);
         }
@@ -1302,6 +1306,7 @@ raad_stakeholder_map_dispose (GObject *object)
   g_clear_pointer (&self->council, gtk_widget_unparent);
   g_clear_pointer (&self->links, gsk_render_node_unref);
   g_clear_pointer (&self->grid_node, gsk_render_node_unref);
+  g_clear_pointer (&self->link_cache, raad_speelveld_link_cache_free);
   for (guint i = 0; i < G_N_ELEMENTS (self->mark_icons); i++)
     g_clear_object (&self->mark_icons[i]);
   for (guint i = 0; i < N_PARTS; i++)
@@ -1353,6 +1358,7 @@ raad_stakeholder_map_init (RaadStakeholderMap *self)
   self->scale = 1.0;
   self->tiles = g_ptr_array_new_with_free_func ((GDestroyNotify) tile_free);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->link_cache = raad_speelveld_link_cache_new ();
 
   self->council = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->council), TRUE);
@@ -1497,8 +1503,9 @@ raad_stakeholder_map_prepare (RaadStakeholderMap *self)
             /* At the scale the map draws them, for the same glyphs. */
             cairo_save (cr);
             cairo_scale (cr, LINK_SCALE, LINK_SCALE);
-            raad_speelveld_draw_link (cr, 4, 20, 160, 20, raad_record_get_string (party, "relation"),
-                                      raad_speelveld_right_title (right));
+            raad_speelveld_draw_link_cached (cr, self->link_cache, 4, 20, 160, 20,
+                                             raad_record_get_string (party, "relation"),
+                                             raad_speelveld_right_title (right));
             cairo_restore (cr);
           }
       }

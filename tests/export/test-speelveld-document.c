@@ -269,6 +269,74 @@ test_link_styles (void)
   g_assert_cmpint (seen[0].g, !=, seen[2].g);
 }
 
+/* A screen draws links through a cache (dashes filled as shapes, pills painted as images):
+ * it must look like the vector drawing, the pills in the same place, at scale 1 and 2, on a
+ * slanted line, and the second time (from the cache) as the first. */
+static cairo_surface_t *
+draw_links (RaadSpeelveldLinkCache *cache,
+            const char             *relation,
+            int                     scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400 * scale, 160 * scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  /* As the map draws them: scaled from paper points. */
+  cairo_scale (cr, 1.4, 1.4);
+  raad_speelveld_draw_link_cached (cr, cache, 8, 20, 280, 20, relation, "Consultation");
+  raad_speelveld_draw_link_cached (cr, cache, 8, 100, 270, 40, relation, "Advice");
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+test_link_cache (void)
+{
+  const char *relations[] = { "good", "neutral", "strained", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (relations); i++)
+    for (int scale = 1; scale <= 2; scale++)
+      {
+        g_autoptr(RaadSpeelveldLinkCache) cache = raad_speelveld_link_cache_new ();
+        cairo_surface_t *vector = draw_links (NULL, relations[i], scale);
+        cairo_surface_t *first = draw_links (cache, relations[i], scale);
+        cairo_surface_t *again = draw_links (cache, relations[i], scale);
+        int width = cairo_image_surface_get_width (vector);
+        int height = cairo_image_surface_get_height (vector);
+        guint inked = 0, differ = 0, changed = 0;
+        double share_vector = ink_share (vector), share_cached = ink_share (first);
+
+        for (int y = 0; y < height; y++)
+          for (int x = 0; x < width; x++)
+            {
+              Rgb a = pixel_at (vector, x, y), b = pixel_at (first, x, y), c = pixel_at (again, x, y);
+
+              if (a.r + a.g + a.b < 3 * 235)
+                inked++;
+              if (abs (a.r - b.r) > 96 || abs (a.g - b.g) > 96 || abs (a.b - b.b) > 96)
+                differ++;
+              if (b.r != c.r || b.g != c.g || b.b != c.b)
+                changed++;
+            }
+        g_test_message ("%s at scale %d: %u px inked, %u differ much from the vector drawing, "
+                        "ink %.4f vs %.4f", relations[i] ? relations[i] : "(none)", scale,
+                        inked, differ, share_vector, share_cached);
+        g_assert_cmpuint (inked, >, 500 * scale * scale);
+        /* The edges of dashes and dots may move by a fraction of a pixel, no more. */
+        g_assert_cmpuint (differ, <, inked / 8);
+        g_assert_cmpfloat (fabs (share_cached - share_vector), <, share_vector * 0.15);
+        /* Drawn from the cache, exactly as the first time. */
+        g_assert_cmpuint (changed, ==, 0);
+        cairo_surface_destroy (vector);
+        cairo_surface_destroy (first);
+        cairo_surface_destroy (again);
+      }
+}
+
 /* Layout */
 
 static gboolean
@@ -836,6 +904,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/export/speelveld/link-styles", test_link_styles);
+  g_test_add_func ("/export/speelveld/link-cache", test_link_cache);
   g_test_add ("/export/speelveld/layout-no-overlap", Fixture, NULL, fixture_set_up,
               test_layout_no_overlap, fixture_tear_down);
   g_test_add ("/export/speelveld/png", Fixture, NULL, fixture_set_up, test_png,
