@@ -25,6 +25,213 @@
 /* The width of the content, without the card's padding (style.css). */
 #define CONTENT_WIDTH 200
 
+/* The card's name, role and council: one widget that lays them out and draws them with
+ * PangoLayouts it keeps, wrapped at the card's fixed width and centred. Three wrapping
+ * GtkLabels cost most of a card: each measured its width by laying its text out at no width
+ * and at full width, and again for every height asked, shaping the text anew each time;
+ * these layouts are shaped once per text and font, and measuring and drawing share them.
+ * The card's accessible name carries the same text. */
+
+typedef enum
+{
+  TEXT_NAME,
+  TEXT_ROLE,
+  TEXT_COUNCIL,
+  N_TEXTS
+} TextPart;
+
+static const struct
+{
+  PangoWeight weight;
+  double      scale;   /* of the card's font (style.css: .member-name, .caption) */
+  double      alpha;   /* .dim-label */
+} text_styles[N_TEXTS] = {
+  { PANGO_WEIGHT_BOLD, 1.08, 1.0 },
+  { PANGO_WEIGHT_NORMAL, 1.0, 1.0 },
+  { PANGO_WEIGHT_NORMAL, 0.82, 0.55 },
+};
+
+#define TEXT_SPACING 4   /* between the parts, as the card's box spaces its rows */
+
+#define RAAD_TYPE_CARD_TEXT (raad_card_text_get_type ())
+G_DECLARE_FINAL_TYPE (RaadCardText, raad_card_text, RAAD, CARD_TEXT, GtkWidget)
+
+struct _RaadCardText
+{
+  GtkWidget    parent_instance;
+
+  char        *texts[N_TEXTS];     /* NULL or empty: not shown */
+  PangoLayout *layouts[N_TEXTS];   /* made when first needed */
+  guint        serial;             /* of the Pango context the layouts were made for */
+  int          width;              /* they wrap at, in pixels */
+};
+
+G_DEFINE_FINAL_TYPE (RaadCardText, raad_card_text, GTK_TYPE_WIDGET)
+
+static gboolean
+card_text_shows (RaadCardText *self,
+                 TextPart      part)
+{
+  return self->texts[part] != NULL && *self->texts[part] != '\0';
+}
+
+/* The layout of @part wrapping at @width; NULL when the part is not shown. A new font (a
+ * font setting, the text scale) makes every layout again. */
+static PangoLayout *
+card_text_get_layout (RaadCardText *self,
+                      TextPart      part,
+                      int           width)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  guint serial = pango_context_get_serial (context);
+
+  if (serial != self->serial)
+    {
+      for (guint i = 0; i < N_TEXTS; i++)
+        g_clear_object (&self->layouts[i]);
+      self->serial = serial;
+    }
+  if (!card_text_shows (self, part))
+    return NULL;
+  if (self->layouts[part] == NULL)
+    {
+      PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
+      PangoLayout *layout = pango_layout_new (context);
+      int size = pango_font_description_get_size (font);
+
+      pango_font_description_set_weight (font, text_styles[part].weight);
+      if (pango_font_description_get_size_is_absolute (font))
+        pango_font_description_set_absolute_size (font, size * text_styles[part].scale);
+      else
+        pango_font_description_set_size (font, (int) (size * text_styles[part].scale));
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      pango_layout_set_text (layout, self->texts[part], -1);
+      self->layouts[part] = layout;
+    }
+  /* Pango keeps the lines when the width stays. */
+  pango_layout_set_width (self->layouts[part], MAX (width, 1) * PANGO_SCALE);
+  return self->layouts[part];
+}
+
+static void
+raad_card_text_set (RaadCardText *self,
+                    TextPart      part,
+                    const char   *text)
+{
+  if (g_strcmp0 (self->texts[part], text) == 0)
+    return;
+  g_free (self->texts[part]);
+  self->texts[part] = g_strdup (text);
+  g_clear_object (&self->layouts[part]);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static GtkSizeRequestMode
+raad_card_text_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+raad_card_text_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  RaadCardText *self = RAAD_CARD_TEXT (widget);
+  int total = 0;
+  guint shown = 0;
+
+  /* As wide as the card lets it be (the card's width is fixed); as tall as the text is
+   * at that width. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = CONTENT_WIDTH;
+      return;
+    }
+  for (TextPart part = 0; part < N_TEXTS; part++)
+    {
+      PangoLayout *layout = card_text_get_layout (self, part, for_size >= 0 ? for_size : CONTENT_WIDTH);
+      int height;
+
+      if (layout == NULL)
+        continue;
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      total += height;
+      shown++;
+    }
+  *minimum = *natural = total + TEXT_SPACING * (shown > 0 ? shown - 1 : 0);
+}
+
+static void
+raad_card_text_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  RaadCardText *self = RAAD_CARD_TEXT (widget);
+  int width = gtk_widget_get_width (widget);
+  GdkRGBA colour;
+  int y = 0;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &colour);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  for (TextPart part = 0; part < N_TEXTS; part++)
+    {
+      PangoLayout *layout = card_text_get_layout (self, part, width);
+      GdkRGBA shade = colour;
+      int height;
+
+      if (layout == NULL)
+        continue;
+      shade.alpha *= text_styles[part].alpha;
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
+      gtk_snapshot_append_layout (snapshot, layout, &shade);
+      gtk_snapshot_restore (snapshot);
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      y += height + TEXT_SPACING;
+    }
+}
+
+static void
+raad_card_text_finalize (GObject *object)
+{
+  RaadCardText *self = RAAD_CARD_TEXT (object);
+
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      g_free (self->texts[i]);
+      g_clear_object (&self->layouts[i]);
+    }
+  G_OBJECT_CLASS (raad_card_text_parent_class)->finalize (object);
+}
+
+static void
+raad_card_text_class_init (RaadCardTextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = raad_card_text_finalize;
+  widget_class->get_request_mode = raad_card_text_get_request_mode;
+  widget_class->measure = raad_card_text_measure;
+  widget_class->snapshot = raad_card_text_snapshot;
+  gtk_widget_class_set_css_name (widget_class, "cardtext");
+  /* The card's accessible name says it all; the parts are not read out again. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
+}
+
+static void
+raad_card_text_init (RaadCardText *self)
+{
+}
+
 struct _RaadMemberCard
 {
   GtkFlowBoxChild    parent_instance;
@@ -41,9 +248,7 @@ struct _RaadMemberCard
 
   GtkWidget         *box;
   AdwAvatar         *avatar;
-  GtkLabel          *name_label;
-  GtkLabel          *role_label;
-  GtkLabel          *council_label;
+  RaadCardText      *text;               /* name, role, council */
   GtkWidget         *badges;             /* made when first needed */
   GtkWidget         *linking_pin_badge;
   GtkWidget         *term_badge;
@@ -185,8 +390,7 @@ update_badges (RaadMemberCard *self,
       gtk_widget_set_margin_top (self->badges, 2);
       self->linking_pin_badge = new_badge (self, _("Linking pin"), "linking-pin");
       self->term_badge = new_badge (self, _("Term ends soon"), "term-ends");
-      gtk_box_insert_child_after (GTK_BOX (self->box), self->badges,
-                                  GTK_WIDGET (self->council_label));
+      gtk_box_insert_child_after (GTK_BOX (self->box), self->badges, GTK_WIDGET (self->text));
     }
   gtk_widget_set_visible (self->linking_pin_badge, linking_pin);
   gtk_widget_set_visible (self->term_badge, term_soon);
@@ -376,9 +580,9 @@ update (RaadMemberCard *self)
   linking_pin = is_linking_pin (self);
 
   adw_avatar_set_text (self->avatar, name);
-  gtk_label_set_label (self->name_label, name);
-  set_label_text (self->role_label, role_label);
-  set_label_text (self->council_label, council_name);
+  raad_card_text_set (self->text, TEXT_NAME, name);
+  raad_card_text_set (self->text, TEXT_ROLE, role_label);
+  raad_card_text_set (self->text, TEXT_COUNCIL, council_name);
 
   g_clear_pointer (&self->term_tooltip, g_free);
   if (self->state != NULL)
@@ -446,24 +650,8 @@ build (RaadMemberCard *self)
   self->avatar = ADW_AVATAR (avatar);
   gtk_box_append (GTK_BOX (self->box), avatar);
 
-  self->name_label = new_label ("heading", "member-name", NULL);
-  gtk_label_set_wrap (self->name_label, TRUE);
-  gtk_label_set_wrap_mode (self->name_label, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_justify (self->name_label, GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (self->name_label, 20);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->name_label));
-
-  self->role_label = new_label (NULL);
-  gtk_label_set_wrap (self->role_label, TRUE);
-  gtk_label_set_justify (self->role_label, GTK_JUSTIFY_CENTER);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->role_label));
-
-  self->council_label = new_label ("dim-label", "caption", NULL);
-  gtk_label_set_wrap (self->council_label, TRUE);
-  gtk_label_set_wrap_mode (self->council_label, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_justify (self->council_label, GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (self->council_label, 24);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->council_label));
+  self->text = g_object_new (RAAD_TYPE_CARD_TEXT, NULL);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->text));
 
   self->areas_box = RAAD_WRAP_BOX (raad_wrap_box_new ());
   raad_wrap_box_set_centered (self->areas_box, TRUE);
