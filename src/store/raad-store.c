@@ -2186,40 +2186,76 @@ raad_store_has_revision (RaadStore  *self,
   return revision_exists (self, id, rev, NULL);
 }
 
-void
-raad_store_notice_changes (RaadStore          *self,
-                           const char * const *ids)
+GStrv
+raad_store_lookup_types (RaadStore          *self,
+                         const char * const *ids)
 {
-  g_return_if_fail (RAAD_IS_STORE (self));
-
   g_autoptr(JsonArray) list = NULL;
   g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GHashTable) types = NULL;
   g_autofree char *text = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  GStrv result;
+  guint n;
 
-  if (ids == NULL || ids[0] == NULL)
-    return;
-  self->seq = read_max_seq (self);
+  g_return_val_if_fail (RAAD_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL, NULL);
 
-  /* One query for the types of all of them: a sync notices hundreds at a time, on the main
-   * thread. */
+  n = g_strv_length ((GStrv) ids);
+  result = g_new0 (char *, n + 1);
+  if (n == 0)
+    return result;
+  /* One query for all of them: a sync writes hundreds at a time. */
   list = json_array_new ();
-  for (guint i = 0; ids[i]; i++)
+  for (guint i = 0; i < n; i++)
     json_array_add_string_element (list, ids[i]);
   node = json_node_new (JSON_NODE_ARRAY);
   json_node_set_array (node, list);
   text = json_to_string (node, FALSE);
+  types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   stmt = prepare (self, "SELECT d.id, d.type FROM json_each (?) j "
                         "JOIN documents d ON d.id = j.value", NULL);
   if (stmt != NULL)
     {
       bind_text (stmt, 1, text);
       while (sqlite3_step (stmt) == SQLITE_ROW)
-        note_change (self, (const char *) sqlite3_column_text (stmt, 0),
-                     (const char *) sqlite3_column_text (stmt, 1));
+        g_hash_table_replace (types, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                              g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
+  for (guint i = 0; i < n; i++)
+    result[i] = g_strdup (g_hash_table_lookup (types, ids[i]));
+  return result;
+}
+
+void
+raad_store_notice_typed_changes (RaadStore          *self,
+                                 const char * const *ids,
+                                 const char * const *types)
+{
+  g_return_if_fail (RAAD_IS_STORE (self));
+
+  if (ids == NULL || ids[0] == NULL)
+    return;
+  self->seq = read_max_seq (self);
+  for (guint i = 0; ids[i]; i++)
+    if (types[i] != NULL)
+      note_change (self, ids[i], types[i]);
   if (self->tx_depth == 0)
     emit_changes (self);
+}
+
+void
+raad_store_notice_changes (RaadStore          *self,
+                           const char * const *ids)
+{
+  g_auto(GStrv) types = NULL;
+
+  g_return_if_fail (RAAD_IS_STORE (self));
+
+  if (ids == NULL || ids[0] == NULL)
+    return;
+  types = raad_store_lookup_types (self, ids);
+  raad_store_notice_typed_changes (self, ids, (const char * const *) types);
 }
 
 /* Object */

@@ -168,6 +168,14 @@ gboolean      raad_store_has_revision        (RaadStore     *self,
 /* Another connection to the same file wrote @ids: refresh live records and emit "changed". */
 void          raad_store_notice_changes      (RaadStore     *self,
                                               const char * const *ids);
+/* raad_store_notice_changes() when the types of @ids are known (@types, parallel to @ids):
+ * without the store lookup, for a sync whose worker has them from its own connection. */
+void          raad_store_notice_typed_changes (RaadStore          *self,
+                                               const char * const *ids,
+                                               const char * const *types);
+/* The types of @ids (parallel; NULL where a document is not in the store), in one query. */
+GStrv         raad_store_lookup_types        (RaadStore          *self,
+                                              const char * const *ids);
 
 /* For RaadQuery and RaadRecordList only. */
 gpointer      _raad_store_get_db             (RaadStore     *self);

@@ -6,6 +6,12 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <errno.h>
+#ifdef __linux__
+# include <sys/resource.h>
+# include <sys/syscall.h>
+# include <unistd.h>
+#endif
 
 #include "raad-replicator.h"
 #include "raad-sync.h"
@@ -179,7 +185,7 @@ struct _RaadSync
   GCancellable  *live;            /* the changes feeds, or NULL */
   GStrv          live_databases;  /* what the last good run synced */
   gulong         changed_handler;
-  GHashTable    *noticed;         /* ids pulled but not yet noticed by the main store */
+  GHashTable    *noticed;         /* id → type pulled but not yet noticed by the main store */
   guint          count_idle;
   guint          notice_timeout;
 };
@@ -245,15 +251,21 @@ set_progress (RaadSync *self,
 }
 
 static void
-update_conflicts (RaadSync *self)
+set_n_conflicts (RaadSync *self,
+                 guint     n)
 {
-  g_auto(GStrv) ids = raad_store_list_conflicted (self->store);
-  guint n = g_strv_length (ids);
-
   if (n == self->n_conflicts)
     return;
   self->n_conflicts = n;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CONFLICTS]);
+}
+
+static void
+update_conflicts (RaadSync *self)
+{
+  g_auto(GStrv) ids = raad_store_list_conflicted (self->store);
+
+  set_n_conflicts (self, g_strv_length (ids));
 }
 
 static void
@@ -316,12 +328,14 @@ typedef struct
   GStrv       council_ids;   /* known locally */
   GHashTable *council_names; /* id → name */
   RaadSync   *sync;          /* for progress; only touched in the main thread */
+  RaadStore  *store;         /* the worker's connection, while it runs */
   GMainContext *context;
   /* results */
   char       *peer_fingerprint;
   GPtrArray  *access;        /* of RaadSyncAccess */
   char       *problem;       /* a per-database problem that did not stop the others */
   GStrv       databases;     /* the databases a run synced */
+  GStrv       conflicts;     /* the conflicted documents after a run, read by the worker */
   guint       step;
   guint       n_steps;
 } Job;
@@ -345,6 +359,7 @@ job_free (Job *job)
   g_clear_pointer (&job->access, g_ptr_array_unref);
   g_free (job->problem);
   g_strfreev (job->databases);
+  g_strfreev (job->conflicts);
   g_free (job);
 }
 
@@ -618,33 +633,47 @@ typedef struct
 {
   RaadSync *sync;
   GStrv     ids;
+  GStrv     types;     /* parallel to ids; NULL entries for documents not in the store */
   double    progress;
 } Progress;
 
-/* Tells the main store what the worker wrote since the last time. The lists and pages react
- * to each notice, so during a long pull they hear at most a few times a second. */
-static void
-flush_noticed (RaadSync *self)
+/* Tells the main store what the worker wrote since the last time, @limit documents at most
+ * (0: all). The lists and pages react to each notice, so during a long pull they hear at most
+ * a few times a second. Returns whether some are left. */
+static gboolean
+flush_noticed (RaadSync *self,
+               guint     limit)
 {
   g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) types = NULL;
   GHashTableIter iter;
-  gpointer id;
+  gpointer id, type;
 
-  g_clear_handle_id (&self->notice_timeout, g_source_remove);
   if (g_hash_table_size (self->noticed) == 0)
-    return;
+    return FALSE;
   ids = g_ptr_array_new_with_free_func (g_free);
+  types = g_ptr_array_new_with_free_func (g_free);
   g_hash_table_iter_init (&iter, self->noticed);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
+  while ((limit == 0 || ids->len < limit) && g_hash_table_iter_next (&iter, &id, &type))
     {
       g_ptr_array_add (ids, id);
+      g_ptr_array_add (types, type);
       g_hash_table_iter_steal (&iter);
     }
   g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (types, NULL);
   self->noticing = TRUE;
-  raad_store_notice_changes (self->store, (const char * const *) ids->pdata);
+  /* The worker looked the types up on its own connection: the main thread does not query. */
+  raad_store_notice_typed_changes (self->store, (const char * const *) ids->pdata,
+                                   (const char * const *) types->pdata);
   self->noticing = FALSE;
+  return g_hash_table_size (self->noticed) > 0;
 }
+
+/* A pull of thousands notices them a slice at a time, one slice per main-loop turn: what
+ * the store and the lists do for a notice grows with it, and the window has to draw in
+ * between. */
+#define NOTICE_SLICE 400
 
 static gboolean
 on_notice_timeout (gpointer data)
@@ -652,8 +681,18 @@ on_notice_timeout (gpointer data)
   RaadSync *self = data;
 
   self->notice_timeout = 0;
-  flush_noticed (self);
+  /* The rest in an idle: after the window's redraws, before the next interval. */
+  if (flush_noticed (self, NOTICE_SLICE))
+    self->notice_timeout = g_idle_add (on_notice_timeout, self);
   return G_SOURCE_REMOVE;
+}
+
+/* Everything noticed now (the run is over: who hears "finished" sees the store as it is). */
+static void
+flush_all_noticed (RaadSync *self)
+{
+  g_clear_handle_id (&self->notice_timeout, g_source_remove);
+  flush_noticed (self, 0);
 }
 
 static gboolean
@@ -663,7 +702,8 @@ deliver_progress (gpointer data)
   RaadSync *self = p->sync;
 
   for (guint i = 0; p->ids != NULL && p->ids[i]; i++)
-    g_hash_table_add (self->noticed, g_strdup (p->ids[i]));
+    if (p->types[i] != NULL)
+      g_hash_table_replace (self->noticed, g_strdup (p->ids[i]), g_strdup (p->types[i]));
   if (g_hash_table_size (self->noticed) > 0 && self->notice_timeout == 0)
     self->notice_timeout = g_timeout_add (NOTICE_INTERVAL_MS, on_notice_timeout, self);
   if (self->state == RAAD_SYNC_STATE_SYNCING)
@@ -678,6 +718,7 @@ progress_free (gpointer data)
 
   g_object_unref (p->sync);
   g_strfreev (p->ids);
+  g_strfreev (p->types);
   g_free (p);
 }
 
@@ -693,6 +734,9 @@ on_replication_progress (const RaadReplicationStats *stats,
 
   p->sync = g_object_ref (job->sync);
   p->ids = ids != NULL ? g_strdupv ((GStrv) ids) : NULL;
+  p->types = ids != NULL && job->store != NULL ? raad_store_lookup_types (job->store, ids) : NULL;
+  if (p->ids != NULL && p->types == NULL)
+    p->types = g_new0 (char *, g_strv_length (p->ids) + 1);
   p->progress = (job->step + within) / MAX (1, job->n_steps);
   g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_progress, p,
                               progress_free);
@@ -722,6 +766,7 @@ sync_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  job->store = store;
 
   councils = account_councils (job, roles);
   g_ptr_array_add (databases, raad_sync_database_name (job->org_id, NULL));
@@ -770,6 +815,7 @@ sync_thread (GTask        *task,
             g_error_matches (db_error, RAAD_SYNC_ERROR, RAAD_SYNC_ERROR_CERTIFICATE) ||
             db_error->domain != RAAD_SYNC_ERROR)
           {
+            job->store = NULL;
             g_task_return_error (task, g_steal_pointer (&db_error));
             return;
           }
@@ -780,6 +826,9 @@ sync_thread (GTask        *task,
             job->problem = describe_error (db_error, name != NULL ? name : council);
           }
       }
+  /* Counting conflicts reads the whole revision tree: here, not on the main thread. */
+  job->conflicts = raad_store_list_conflicted (store);
+  job->store = NULL;
   g_task_return_boolean (task, TRUE);
 }
 
@@ -795,9 +844,12 @@ sync_done_cb (GObject      *source,
   gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   g_clear_object (&self->run);
-  flush_noticed (self);
+  flush_all_noticed (self);
   set_progress (self, -1);
-  update_conflicts (self);
+  if (job->conflicts != NULL)
+    set_n_conflicts (self, g_strv_length (job->conflicts));
+  else
+    update_conflicts (self);
   update_rejections (self);
 
   if (ok && job->databases != NULL)
@@ -865,6 +917,25 @@ sync_done_cb (GObject      *source,
     }
 }
 
+/* The sync is background work: its thread, and the request threads it starts (which inherit
+ * it), run at a lower priority, so that the window's thread gets a core at once when it
+ * wants one while a big pull keeps the others busy (on Linux a thread has its own nice
+ * value). Its own thread rather than GTask's pool: an unprivileged thread cannot raise its
+ * priority again, and a pool thread would keep the lower one for whatever it runs next. */
+static gpointer
+sync_thread_main (gpointer data)
+{
+  g_autoptr(GTask) task = data;
+
+#ifdef __linux__
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10) != 0)
+    g_debug ("Cannot lower the sync thread's priority: %s", g_strerror (errno));
+#endif
+  sync_thread (task, g_task_get_source_object (task), g_task_get_task_data (task),
+               g_task_get_cancellable (task));
+  return NULL;
+}
+
 void
 raad_sync_start (RaadSync *self)
 {
@@ -891,7 +962,7 @@ raad_sync_start (RaadSync *self)
   g_task_set_source_tag (task, raad_sync_start);
   g_task_set_task_data (task, job_new (self, self->url, self->user, self->password,
                                        self->fingerprint), (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, sync_thread);
+  g_thread_unref (g_thread_new ("raad-sync", sync_thread_main, g_steal_pointer (&task)));
 }
 
 void
@@ -1394,7 +1465,7 @@ raad_sync_init (RaadSync *self)
 {
   self->progress = -1;
   self->rejections = g_list_store_new (RAAD_TYPE_SYNC_REJECTION);
-  self->noticed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->noticed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static gboolean

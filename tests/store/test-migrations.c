@@ -212,6 +212,26 @@ test_child_plans (void)
                             "documents_stakeholder"));
   g_assert_true (plan_uses (store, "SELECT id FROM documents WHERE type = 'stakeholder'"
                                    " AND deleted = 0 AND f_council_id = 'c'", "documents_council"));
+  /* Every record of a type in id order (a list without conditions): the index alone, no
+   * sort; the query is the one a RaadRecordList runs. */
+  {
+    g_autoptr(RaadQuery) query = raad_query_new ("member");
+    g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+    g_autofree char *sql = _raad_query_to_sql (query, params);
+    g_autofree char *bound = NULL;
+
+    g_assert_cmpuint (params->len, ==, 1);
+    bound = g_strdup (sql);
+    g_assert_nonnull (strchr (bound, '?'));
+    {
+      g_auto(GStrv) parts = g_strsplit (bound, "?", 2);
+
+      g_free (bound);
+      bound = g_strdup_printf ("%s'member'%s", parts[0], parts[1]);
+    }
+    g_assert_true (plan_uses (store, bound, "COVERING INDEX documents_type"));
+    g_assert_false (plan_uses (store, bound, "TEMP B-TREE"));
+  }
 }
 
 typedef struct

@@ -358,6 +358,89 @@ test_one_signal_per_commit (void)
   g_assert_false (raad_store_exists (store, "gone"));
 }
 
+typedef struct
+{
+  guint  count;
+  GStrv  types;
+  GStrv  ids;
+} Heard;
+
+static void
+remember_changed (RaadStore *store,
+                  GStrv      types,
+                  GStrv      ids,
+                  Heard     *heard)
+{
+  heard->count++;
+  g_strfreev (heard->types);
+  g_strfreev (heard->ids);
+  heard->types = g_strdupv (types);
+  heard->ids = g_strdupv (ids);
+}
+
+/* What another connection (a sync's worker) wrote is heard through a notice: with the types
+ * looked up by the store, or given by the worker, which looked them up on its own. */
+static void
+test_notice_other_connection (void)
+{
+  g_autoptr(RaadStore) store = raad_test_store_new ();
+  g_autoptr(RaadStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RaadRecordList) members = NULL;
+  g_autoptr(RaadQuery) query = raad_query_new ("member");
+  g_auto(GStrv) types = NULL;
+  const char *written[] = { "m1", "m2", "c1", "not-there", NULL };
+  const char *members_only[] = { "m3", NULL };
+  const char *member_types[] = { "member", NULL };
+  Heard heard = { 0 };
+
+  other = raad_store_open (raad_store_get_path (store), &error);
+  g_assert_no_error (error);
+  members = raad_record_list_new (store, query);
+  g_signal_connect (store, "changed", G_CALLBACK (remember_changed), &heard);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(JsonObject) body = body_new (written[i]);
+      g_autofree char *rev = raad_store_put (other, written[i], i < 2 ? "member" : "council",
+                                             NULL, body, &error);
+
+      g_assert_no_error (error);
+    }
+  /* Not heard until noticed. */
+  g_assert_cmpuint (heard.count, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (members)), ==, 0);
+
+  types = raad_store_lookup_types (other, written);
+  g_assert_cmpstr (types[0], ==, "member");
+  g_assert_cmpstr (types[1], ==, "member");
+  g_assert_cmpstr (types[2], ==, "council");
+  g_assert_null (types[3]);
+
+  raad_store_notice_changes (store, written);
+  g_assert_cmpuint (heard.count, ==, 1);
+  g_assert_cmpuint (g_strv_length (heard.ids), ==, 3);
+  g_assert_true (g_strv_contains ((const char * const *) heard.ids, "c1"));
+  g_assert_false (g_strv_contains ((const char * const *) heard.ids, "not-there"));
+  g_assert_true (g_strv_contains ((const char * const *) heard.types, "council"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (members)), ==, 2);
+
+  {
+    g_autoptr(JsonObject) body = body_new ("m3");
+    g_autofree char *rev = raad_store_put (other, "m3", "member", NULL, body, &error);
+
+    g_assert_no_error (error);
+  }
+  raad_store_notice_typed_changes (store, members_only, member_types);
+  g_assert_cmpuint (heard.count, ==, 2);
+  g_assert_cmpstrv (heard.ids, members_only);
+  g_assert_cmpstrv (heard.types, member_types);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (members)), ==, 3);
+
+  g_signal_handlers_disconnect_by_data (store, &heard);
+  g_strfreev (heard.types);
+  g_strfreev (heard.ids);
+}
+
 static void
 test_unknown_field_survives (void)
 {
@@ -921,6 +1004,7 @@ main (int   argc,
   g_test_add_func ("/store/records/meeting", test_meeting_records);
   g_test_add_func ("/store/documents/file-settings", test_file_settings);
   g_test_add_func ("/store/documents/one-signal-per-commit", test_one_signal_per_commit);
+  g_test_add_func ("/store/documents/notice-other-connection", test_notice_other_connection);
   g_test_add_func ("/store/revisions/chain", test_rev_chain);
   g_test_add_func ("/store/revisions/same-edit-same-id", test_same_edit_same_rev);
   g_test_add_func ("/store/revisions/conflict-kept", test_conflict_kept);
