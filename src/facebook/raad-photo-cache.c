@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "raad-background.h"
 #include "raad-photo.h"
 #include "raad-photo-cache.h"
 
@@ -94,6 +95,41 @@ decode_thread (GTask        *task,
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, gdk_texture_new_for_pixbuf (pixbuf), g_object_unref);
+}
+
+/* Photos are decoded in two threads of their own at a lower priority than the window's: a
+ * screenful of cards asks for a dozen at once, and on a two-core laptop the decoding would
+ * take the processor the next frame needs. (Not GTask's threads: they serve others too, and a
+ * thread cannot raise its priority again.) */
+static void
+decode_in_pool (gpointer data,
+                gpointer user_data)
+{
+  static GPrivate lowered = G_PRIVATE_INIT (NULL);
+  g_autoptr(GTask) task = data;
+
+  if (g_private_get (&lowered) == NULL)
+    {
+      raad_background_lower_priority ();
+      g_private_set (&lowered, GINT_TO_POINTER (TRUE));
+    }
+  decode_thread (task, g_task_get_source_object (task), g_task_get_task_data (task),
+                 g_task_get_cancellable (task));
+}
+
+static void
+decode_later (GTask *task)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    {
+      /* Exclusive: these threads run photos only. */
+      GThreadPool *created = g_thread_pool_new (decode_in_pool, NULL, 2, TRUE, NULL);
+
+      g_once_init_leave (&pool, created);
+    }
+  g_thread_pool_push (pool, g_object_ref (task), NULL);
 }
 
 static void
@@ -376,7 +412,7 @@ raad_photo_cache_decode_async (GBytes              *data,
   decode->data = g_bytes_ref (data);
   decode->size = size;
   g_task_set_task_data (task, decode, decode_data_free);
-  g_task_run_in_thread (task, decode_thread);
+  decode_later (task);
 }
 
 GdkTexture *

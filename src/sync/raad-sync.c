@@ -6,13 +6,8 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
-#include <errno.h>
-#ifdef __linux__
-# include <sys/resource.h>
-# include <sys/syscall.h>
-# include <unistd.h>
-#endif
 
+#include "raad-background.h"
 #include "raad-replicator.h"
 #include "raad-sync.h"
 
@@ -919,18 +914,14 @@ sync_done_cb (GObject      *source,
 
 /* The sync is background work: its thread, and the request threads it starts (which inherit
  * it), run at a lower priority, so that the window's thread gets a core at once when it
- * wants one while a big pull keeps the others busy (on Linux a thread has its own nice
- * value). Its own thread rather than GTask's pool: an unprivileged thread cannot raise its
- * priority again, and a pool thread would keep the lower one for whatever it runs next. */
+ * wants one while a big pull keeps the others busy. Its own thread rather than GTask's pool:
+ * a pool thread would keep the lower priority for whatever it runs next. */
 static gpointer
 sync_thread_main (gpointer data)
 {
   g_autoptr(GTask) task = data;
 
-#ifdef __linux__
-  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10) != 0)
-    g_debug ("Cannot lower the sync thread's priority: %s", g_strerror (errno));
-#endif
+  raad_background_lower_priority ();
   sync_thread (task, g_task_get_source_object (task), g_task_get_task_data (task),
                g_task_get_cancellable (task));
   return NULL;
