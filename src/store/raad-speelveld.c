@@ -332,6 +332,30 @@ last_contacts_free (LastContacts *cache)
   g_free (cache);
 }
 
+/* The last contact with @party alone (its contacts through the stakeholder index); NULL for
+ * none. */
+static char *
+read_last_contact_of (RaadStore  *store,
+                      const char *party)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RaadStatement) stmt = NULL;
+
+  stmt = _raad_store_prepare (store,
+                              "SELECT max (json_extract (body, '$.date')) FROM documents"
+                              " WHERE type = 'contact' AND f_stakeholder_id = ?1 AND deleted = 0",
+                              &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Cannot read the contact log: %s", error->message);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, party, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
 static void
 last_contacts_changed_cb (RaadStore    *store,
                           GStrv         types,
@@ -365,9 +389,20 @@ last_contacts_changed_cb (RaadStore    *store,
       date = raad_record_get_string (record, "date");
       party = raad_record_get_string (record, "stakeholder-id");
       known = party != NULL ? g_hash_table_lookup (last, party) : NULL;
-      if (raad_record_get_deleted (record) || party == NULL || date == NULL
-          || (known != NULL && g_strcmp0 (date, known) < 0))
+      if (party == NULL)
         g_hash_table_remove (cache->by_council, raad_record_get_string (record, "council-id"));
+      else if (raad_record_get_deleted (record) || date == NULL
+               || (known != NULL && g_strcmp0 (date, known) < 0))
+        {
+          /* Deleted, or logged or moved before the last one: this party's log alone is read
+           * again, not the council's. */
+          g_autofree char *newest = read_last_contact_of (store, party);
+
+          if (newest != NULL)
+            g_hash_table_insert (last, g_strdup (party), g_steal_pointer (&newest));
+          else
+            g_hash_table_remove (last, party);
+        }
       else
         g_hash_table_insert (last, g_strdup (party), g_strdup (date));
     }
