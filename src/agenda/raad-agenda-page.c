@@ -1232,16 +1232,9 @@ undo_delete_meeting (RaadAgendaPage *self)
   g_autoptr(GPtrArray) removed = g_steal_pointer (&self->removed_meeting);
   g_autoptr(GError) error = NULL;
 
-  if (removed == NULL || removed->len == 0 || !raad_store_begin (self->store, &error))
+  if (removed == NULL || removed->len == 0)
     return;
-  for (guint i = 0; i < removed->len; i++)
-    if (!raad_record_undelete (removed->pdata[i], &error))
-      {
-        raad_store_rollback (self->store);
-        g_warning ("Could not restore the meeting: %s", error->message);
-        return;
-      }
-  if (!raad_store_commit (self->store, &error))
+  if (!raad_record_undelete_all (removed, &error))
     {
       g_warning ("Could not restore the meeting: %s", error->message);
       return;
@@ -1372,16 +1365,9 @@ undo_remove (RaadAgendaPage *self)
   g_autoptr(GPtrArray) removed = g_steal_pointer (&self->removed);
   g_autoptr(GError) error = NULL;
 
-  if (removed == NULL || removed->len == 0 || !raad_store_begin (self->store, &error))
+  if (removed == NULL || removed->len == 0)
     return;
-  for (guint i = 0; i < removed->len; i++)
-    if (!raad_record_undelete (removed->pdata[i], &error))
-      {
-        raad_store_rollback (self->store);
-        g_warning ("Could not restore the item: %s", error->message);
-        return;
-      }
-  if (!raad_store_commit (self->store, &error))
+  if (!raad_record_undelete_all (removed, &error))
     {
       g_warning ("Could not restore the item: %s", error->message);
       return;
@@ -1734,15 +1720,7 @@ _raad_agenda_page_remove_item (RaadAgendaPage *self,
       else if (removed->len > 0 && next_id == NULL)
         next_id = g_strdup (raad_record_get_id (record));
     }
-  if (!raad_store_begin (self->store, &error))
-    goto fail;
-  for (guint i = 0; i < removed->len; i++)
-    if (!raad_record_delete (removed->pdata[i], &error))
-      {
-        raad_store_rollback (self->store);
-        goto fail;
-      }
-  if (!raad_store_commit (self->store, &error))
+  if (!raad_record_delete_all (removed, &error))
     goto fail;
 
   g_clear_pointer (&self->removed, g_ptr_array_unref);
@@ -1789,15 +1767,7 @@ _raad_agenda_page_delete_meeting (RaadAgendaPage *self,
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (points)); i++)
     g_ptr_array_add (removed, g_list_model_get_item (G_LIST_MODEL (points), i));
 
-  if (!raad_store_begin (self->store, &error))
-    goto fail;
-  for (guint i = 0; i < removed->len; i++)
-    if (!raad_record_delete (removed->pdata[i], &error))
-      {
-        raad_store_rollback (self->store);
-        goto fail;
-      }
-  if (!raad_store_commit (self->store, &error))
+  if (!raad_record_delete_all (removed, &error))
     goto fail;
 
   g_clear_pointer (&self->removed_meeting, g_ptr_array_unref);

@@ -812,17 +812,13 @@ undo_delete (RaadSpeelveldPage *self)
   g_autoptr(GPtrArray) removed = g_steal_pointer (&self->removed);
   g_autoptr(GError) error = NULL;
 
-  if (removed == NULL || removed->len == 0 || !raad_store_begin (self->store, &error))
+  if (removed == NULL || removed->len == 0)
     return;
-  for (guint i = 0; i < removed->len; i++)
-    if (!raad_record_undelete (removed->pdata[i], &error))
-      {
-        raad_store_rollback (self->store);
-        g_warning ("Could not restore the party: %s", error->message);
-        return;
-      }
-  if (!raad_store_commit (self->store, &error))
-    g_warning ("Could not restore the party: %s", error->message);
+  if (!raad_record_undelete_all (removed, &error))
+    {
+      g_warning ("Could not restore the party: %s", error->message);
+      return;
+    }
   refresh (self);
 }
 
@@ -1166,15 +1162,7 @@ _raad_speelveld_page_delete_party (RaadSpeelveldPage *self,
 
   /* The party and its log in one transaction; Undo brings both back. */
   g_ptr_array_insert (removed, 0, g_object_ref (party));
-  if (!raad_store_begin (self->store, &error))
-    goto fail;
-  for (guint i = 0; i < removed->len; i++)
-    if (!raad_record_delete (removed->pdata[i], &error))
-      {
-        raad_store_rollback (self->store);
-        goto fail;
-      }
-  if (!raad_store_commit (self->store, &error))
+  if (!raad_record_delete_all (removed, &error))
     goto fail;
 
   g_clear_pointer (&self->removed, g_ptr_array_unref);

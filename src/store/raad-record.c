@@ -873,6 +873,43 @@ raad_record_undelete (RaadRecord  *self,
   return raad_record_save (self, error);
 }
 
+static gboolean
+change_all (GPtrArray  *records,
+            gboolean  (*change) (RaadRecord *, GError **),
+            GError    **error)
+{
+  RaadStore *store;
+
+  g_return_val_if_fail (records != NULL, FALSE);
+
+  if (records->len == 0)
+    return TRUE;
+  store = raad_record_get_store (records->pdata[0]);
+  if (!raad_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < records->len; i++)
+    if (!change (records->pdata[i], error))
+      {
+        raad_store_rollback (store);
+        return FALSE;
+      }
+  return raad_store_commit (store, error);
+}
+
+gboolean
+raad_record_delete_all (GPtrArray  *records,
+                        GError    **error)
+{
+  return change_all (records, raad_record_delete, error);
+}
+
+gboolean
+raad_record_undelete_all (GPtrArray  *records,
+                          GError    **error)
+{
+  return change_all (records, raad_record_undelete, error);
+}
+
 void
 raad_record_set_attachment (RaadRecord *self,
                             const char *name,

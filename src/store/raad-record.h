@@ -65,6 +65,12 @@ gboolean     raad_record_delete              (RaadRecord    *self,
                                               GError       **error);
 gboolean     raad_record_undelete            (RaadRecord    *self,
                                               GError       **error);
+/* Deletes or undeletes all of @records (RaadRecord, all of one store) in one transaction:
+ * all or none (a record with its children, and Undo of that). */
+gboolean     raad_record_delete_all          (GPtrArray     *records,
+                                              GError       **error);
+gboolean     raad_record_undelete_all        (GPtrArray     *records,
+                                              GError       **error);
 
 /* The body as the store writes it (fields, unknown fields, "_attachments"). */
 JsonObject  *raad_record_to_json             (RaadRecord    *self);
