@@ -9,6 +9,19 @@
 #include "raad-ui-test.h"
 #include "raad-window-private.h"
 
+gpointer
+raad_ui_test_open_window (gpointer application,
+                          gpointer store,
+                          int      width,
+                          int      height)
+{
+  RaadWindow *window = raad_window_new (application, store);
+
+  raad_window_set_fixed_size (window, width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
 void
 raad_ui_test_close_toplevels (void)
 {
@@ -123,4 +136,35 @@ raad_ui_test_take_screenshot (GtkWidget  *window,
   g_test_message ("%s: %d × %d", path, gdk_texture_get_width (texture),
                   gdk_texture_get_height (texture));
   g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+}
+
+GtkWindow *
+raad_ui_test_find_dialog (gpointer page)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (g_object_get_data (l->data, "raad-page") == page && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+void
+raad_ui_test_set_field (GtkWindow  *dialog,
+                        const char *name,
+                        const char *text)
+{
+  GtkWidget *row = raad_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, name);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+void
+raad_ui_test_save_dialog (GtkWindow *dialog)
+{
+  GtkWidget *save = raad_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "save");
+
+  g_assert_nonnull (save);
+  g_signal_emit_by_name (save, "clicked");
 }

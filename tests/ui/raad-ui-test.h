@@ -6,6 +6,12 @@
 
 G_BEGIN_DECLS
 
+/* A RaadWindow of @application (a RaadApplication) on @store (a RaadStore), @width ×
+ * @height whatever the settings say, presented. */
+gpointer   raad_ui_test_open_window     (gpointer    application,
+                                         gpointer    store,
+                                         int         width,
+                                         int         height);
 /* Destroys every toplevel and lets GTK finish with them. */
 void       raad_ui_test_close_toplevels (void);
 /* The widget under @root (itself included) whose GtkBuilder id is @id, or NULL. */
@@ -18,6 +24,15 @@ gpointer   raad_ui_test_find_toplevel   (GType       type);
 GtkWidget *raad_ui_test_find_widget     (GtkWidget  *root,
                                          GType       type,
                                          const char *name);
+/* The visible editor window a page opened (raad_form_new keeps the page as "raad-page"), or
+ * NULL. */
+GtkWindow *raad_ui_test_find_dialog     (gpointer    page);
+/* Types @text into the entry row named @name of @dialog (which must have it). */
+void       raad_ui_test_set_field       (GtkWindow  *dialog,
+                                         const char *name,
+                                         const char *text);
+/* Clicks the Save button of @dialog (which must have it). */
+void       raad_ui_test_save_dialog     (GtkWindow  *dialog);
 /* For raad_test_wait_until: @widget (a GtkWidget) is mapped. */
 gboolean   raad_ui_test_painted         (gpointer    widget);
 /* For raad_test_wait_until: the RaadWindow @window shows its pages (not welcome or error). */

@@ -37,21 +37,11 @@ typedef struct
 } Fixture;
 
 static void
-open_window (Fixture *fixture,
-             int      width,
-             int      height)
-{
-  fixture->window = raad_window_new (app, fixture->store);
-  raad_window_set_fixed_size (fixture->window, width, height);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->store = raad_test_store_new ();
-  open_window (fixture, 1280, 800);
+  fixture->window = raad_ui_test_open_window (app, fixture->store, 1280, 800);
 }
 
 static void
@@ -85,38 +75,6 @@ open_meetings (RaadWindow *window)
   g_assert_nonnull (page);
   g_assert_true (raad_test_wait_until (raad_ui_test_painted, page, TIMEOUT_MS));
   return RAAD_AGENDA_PAGE (page);
-}
-
-static GtkWindow *
-find_dialog (RaadAgendaPage *page)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (g_object_get_data (l->data, "raad-page") == (gpointer) page
-        && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
-static void
-set_field (GtkWindow  *dialog,
-           const char *name,
-           const char *text)
-{
-  GtkWidget *row = raad_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, name);
-
-  g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static void
-save_dialog (GtkWindow *dialog)
-{
-  GtkWidget *save = raad_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "save");
-
-  g_assert_nonnull (save);
-  g_signal_emit_by_name (save, "clicked");
 }
 
 /* Drags @from onto @to through the rows' own drag source and drop target: what GTK calls when
@@ -267,14 +225,14 @@ test_builder (Fixture       *fixture,
 
   /* A new meeting from the template, through the dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agenda.new-meeting", NULL));
-  dialog = find_dialog (page);
+  dialog = raad_ui_test_find_dialog (page);
   g_assert_nonnull (dialog);
-  set_field (dialog, "date", "2031-03-06");
-  set_field (dialog, "start", "19:30");
-  set_field (dialog, "end", "20:45");
-  set_field (dialog, "place", "Zaal De Linde, Amersfoort");
-  set_field (dialog, "guests", "K. Dijkstra (bestuurder)");
-  save_dialog (dialog);
+  raad_ui_test_set_field (dialog, "date", "2031-03-06");
+  raad_ui_test_set_field (dialog, "start", "19:30");
+  raad_ui_test_set_field (dialog, "end", "20:45");
+  raad_ui_test_set_field (dialog, "place", "Zaal De Linde, Amersfoort");
+  raad_ui_test_set_field (dialog, "guests", "K. Dijkstra (bestuurder)");
+  raad_ui_test_save_dialog (dialog);
   g_assert_nonnull (raad_agenda_page_get_meeting_id (page));
   meeting_id = g_strdup (raad_agenda_page_get_meeting_id (page));
   meeting = raad_record_load (fixture->store, meeting_id, NULL);
@@ -287,12 +245,12 @@ test_builder (Fixture       *fixture,
 
   /* An advice request, through its dialog, put on the agenda in one step. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agenda.new-request", NULL));
-  dialog = find_dialog (page);
+  dialog = raad_ui_test_find_dialog (page);
   g_assert_nonnull (dialog);
-  set_field (dialog, "letter", "g");
-  set_field (dialog, "subject", SUBJECT);
-  set_field (dialog, "deadline", "2031-03-20");
-  save_dialog (dialog);
+  raad_ui_test_set_field (dialog, "letter", "g");
+  raad_ui_test_set_field (dialog, "subject", SUBJECT);
+  raad_ui_test_set_field (dialog, "deadline", "2031-03-20");
+  raad_ui_test_save_dialog (dialog);
   requests = raad_store_list_ids (fixture->store, "request");
   g_assert_cmpuint (g_strv_length (requests), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agenda.put-on-agenda", "s",
@@ -428,7 +386,7 @@ test_builder (Fixture       *fixture,
   /* Screenshots of the builder, wide and narrow. */
   raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "agenda-1280x800.png", 1280);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  open_window (fixture, 360, 720);
+  fixture->window = raad_ui_test_open_window (app, fixture->store, 360, 720);
   page = open_meetings (fixture->window);
   raad_ui_test_take_screenshot (GTK_WIDGET (fixture->window), "agenda-list-360.png", 360);
   raad_agenda_page_open_meeting (page, meeting_id);
@@ -519,13 +477,13 @@ test_follow_up (Fixture       *fixture,
   item_id = g_strdup (raad_record_get_id (RAAD_RECORD (announcements)));
   gtk_list_box_select_row (_raad_agenda_page_get_agenda_list (page), rows->pdata[3]);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agenda.edit-item", NULL));
-  dialog = find_dialog (page);
+  dialog = raad_ui_test_find_dialog (page);
   g_assert_nonnull (dialog);
   list = raad_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "action-points");
   g_assert_nonnull (list);
   g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
-  set_field (dialog, "action-text", "Rooster vrijwilligers opvragen");
-  set_field (dialog, "action-due", "2031-03-27");
+  raad_ui_test_set_field (dialog, "action-text", "Rooster vrijwilligers opvragen");
+  raad_ui_test_set_field (dialog, "action-due", "2031-03-27");
   owner = raad_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "action-owner");
   g_assert_nonnull (owner);
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (owner))), >, 1);
@@ -623,23 +581,23 @@ test_follow_up (Fixture       *fixture,
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Due "));
   g_signal_emit_by_name (_raad_agenda_page_get_request_list (page), "row-activated", row);
-  dialog = find_dialog (page);
+  dialog = raad_ui_test_find_dialog (page);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (raad_ui_test_find_widget (GTK_WIDGET (dialog),
                                                                      ADW_TYPE_ENTRY_ROW,
                                                                      "subject"))), ==, SUBJECT);
-  set_field (dialog, "answered", "not a date");
-  save_dialog (dialog);
-  g_assert_true (find_dialog (page) == dialog);
+  raad_ui_test_set_field (dialog, "answered", "not a date");
+  raad_ui_test_save_dialog (dialog);
+  g_assert_true (raad_ui_test_find_dialog (page) == dialog);
   g_assert_null (raad_record_get_string (RAAD_RECORD (request), "answered"));
-  set_field (dialog, "answer", "Positief advies, met twee voorwaarden");
-  set_field (dialog, "answered", today);
-  set_field (dialog, "reply", "De bestuurder neemt de voorwaarden over");
-  set_field (dialog, "replied", today);
+  raad_ui_test_set_field (dialog, "answer", "Positief advies, met twee voorwaarden");
+  raad_ui_test_set_field (dialog, "answered", today);
+  raad_ui_test_set_field (dialog, "reply", "De bestuurder neemt de voorwaarden over");
+  raad_ui_test_set_field (dialog, "replied", today);
   adw_combo_row_set_selected (ADW_COMBO_ROW (raad_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
                                                           "status")), 3);
-  save_dialog (dialog);
-  g_assert_null (find_dialog (page));
+  raad_ui_test_save_dialog (dialog);
+  g_assert_null (raad_ui_test_find_dialog (page));
   g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (request), "answer"), ==,
                    "Positief advies, met twee voorwaarden");
   g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (request), "answered"), ==, today);
@@ -654,12 +612,12 @@ test_follow_up (Fixture       *fixture,
   /* A consent decided without it: the void window shows, through the same dossier. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agenda.edit-request", "s",
                                              raad_record_get_id (RAAD_RECORD (request))));
-  dialog = find_dialog (page);
+  dialog = raad_ui_test_find_dialog (page);
   g_assert_nonnull (dialog);
   adw_combo_row_set_selected (ADW_COMBO_ROW (raad_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
                                                           "kind")), 1);
-  set_field (dialog, "decided-without-consent", today);
-  save_dialog (dialog);
+  raad_ui_test_set_field (dialog, "decided-without-consent", today);
+  raad_ui_test_save_dialog (dialog);
   g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (request), "kind"), ==, "consent");
   g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (request), "article"), ==, "8");
   g_assert_cmpint (raad_agenda_request_warning (request, today, NULL), ==,
@@ -669,19 +627,19 @@ test_follow_up (Fixture       *fixture,
 
   /* Edit the second meeting, then delete it with its items, and undo. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "agenda.edit-meeting", NULL));
-  dialog = find_dialog (page);
+  dialog = raad_ui_test_find_dialog (page);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (raad_ui_test_find_widget (GTK_WIDGET (dialog),
                                                                      ADW_TYPE_ENTRY_ROW,
                                                                      "date"))), ==, "2031-04-03");
-  set_field (dialog, "date", "2031-04-10");
-  set_field (dialog, "start", "14:00");
-  set_field (dialog, "end", "16:00");
-  set_field (dialog, "place", "Wijkcentrum De Horst");
-  set_field (dialog, "online-link", "https://meet.example.org/raad");
-  set_field (dialog, "guests", "K. Dijkstra (bestuurder), P. Smit");
-  save_dialog (dialog);
-  g_assert_null (find_dialog (page));
+  raad_ui_test_set_field (dialog, "date", "2031-04-10");
+  raad_ui_test_set_field (dialog, "start", "14:00");
+  raad_ui_test_set_field (dialog, "end", "16:00");
+  raad_ui_test_set_field (dialog, "place", "Wijkcentrum De Horst");
+  raad_ui_test_set_field (dialog, "online-link", "https://meet.example.org/raad");
+  raad_ui_test_set_field (dialog, "guests", "K. Dijkstra (bestuurder), P. Smit");
+  raad_ui_test_save_dialog (dialog);
+  g_assert_null (raad_ui_test_find_dialog (page));
   g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (second), "date"), ==, "2031-04-10");
   g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (second), "start-time"), ==, "14:00");
   g_assert_cmpstr (raad_record_get_string (RAAD_RECORD (second), "end-time"), ==, "16:00");

@@ -33,21 +33,11 @@ typedef struct
 } Fixture;
 
 static void
-open_window (Fixture *fixture,
-             int      width,
-             int      height)
-{
-  fixture->window = raad_window_new (app, fixture->store);
-  raad_window_set_fixed_size (fixture->window, width, height);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->store = raad_test_store_new ();
-  open_window (fixture, 1280, 800);
+  fixture->window = raad_ui_test_open_window (app, fixture->store, 1280, 800);
 }
 
 static void
@@ -551,7 +541,7 @@ test_loop (Fixture       *fixture,
 
   /* Narrow: the list, then a signal over it. */
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  open_window (fixture, 360, 720);
+  fixture->window = raad_ui_test_open_window (app, fixture->store, 360, 720);
   page = open_constituency (fixture->window);
   /* The page itself fits in 360 px (the window's width also depends on the other pages). */
   {

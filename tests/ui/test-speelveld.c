@@ -33,9 +33,7 @@ open_window (Fixture *fixture,
              int      width,
              int      height)
 {
-  fixture->window = raad_window_new (app, fixture->store);
-  raad_window_set_fixed_size (fixture->window, width, height);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->window = raad_ui_test_open_window (app, fixture->store, width, height);
   current_window = GTK_WIDGET (fixture->window);
 }
 
@@ -104,38 +102,6 @@ open_speelveld (RaadWindow *window)
   g_assert_true (raad_test_wait_until (raad_ui_test_painted, page, TIMEOUT_MS));
   settle ();
   return RAAD_SPEELVELD_PAGE (page);
-}
-
-static GtkWindow *
-find_dialog (RaadSpeelveldPage *page)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (g_object_get_data (l->data, "raad-page") == (gpointer) page
-        && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
-static void
-set_field (GtkWindow  *dialog,
-           const char *name,
-           const char *text)
-{
-  GtkWidget *row = raad_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, name);
-
-  g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static void
-save_dialog (GtkWindow *dialog)
-{
-  GtkWidget *save = raad_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "save");
-
-  g_assert_nonnull (save);
-  g_signal_emit_by_name (save, "clicked");
 }
 
 static gboolean
@@ -375,26 +341,26 @@ test_overdue (Fixture       *fixture,
 
   /* The contact form refuses an empty summary and a bad date, and writes nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "speelveld.log-contact", "s", party_id));
-  dialog = find_dialog (page);
+  dialog = raad_ui_test_find_dialog (page);
   g_assert_nonnull (dialog);
-  set_field (dialog, "contact-date", "gisteren");
-  set_field (dialog, "contact-summary", "Kennismaking, afspraken over scholing");
-  save_dialog (dialog);
-  g_assert_true (find_dialog (page) == dialog);
-  set_field (dialog, "contact-date", today);
-  set_field (dialog, "contact-summary", " ");
-  save_dialog (dialog);
-  g_assert_true (find_dialog (page) == dialog);
+  raad_ui_test_set_field (dialog, "contact-date", "gisteren");
+  raad_ui_test_set_field (dialog, "contact-summary", "Kennismaking, afspraken over scholing");
+  raad_ui_test_save_dialog (dialog);
+  g_assert_true (raad_ui_test_find_dialog (page) == dialog);
+  raad_ui_test_set_field (dialog, "contact-date", today);
+  raad_ui_test_set_field (dialog, "contact-summary", " ");
+  raad_ui_test_save_dialog (dialog);
+  g_assert_true (raad_ui_test_find_dialog (page) == dialog);
   contacts = raad_speelveld_list_contacts (fixture->store, party_id);
   g_assert_cmpuint (contacts->len, ==, 0);
   g_clear_pointer (&contacts, g_ptr_array_unref);
 
   /* Logged: the mark goes, from the tile and from the list. */
-  set_field (dialog, "contact-summary", "Kennismaking, afspraken over scholing");
-  set_field (dialog, "contact-participants", "Voorzitter, secretaris");
-  set_field (dialog, "contact-follow-up", "Scholingsaanbod rondsturen");
-  save_dialog (dialog);
-  g_assert_null (find_dialog (page));
+  raad_ui_test_set_field (dialog, "contact-summary", "Kennismaking, afspraken over scholing");
+  raad_ui_test_set_field (dialog, "contact-participants", "Voorzitter, secretaris");
+  raad_ui_test_set_field (dialog, "contact-follow-up", "Scholingsaanbod rondsturen");
+  raad_ui_test_save_dialog (dialog);
+  g_assert_null (raad_ui_test_find_dialog (page));
   contacts = raad_speelveld_list_contacts (fixture->store, party_id);
   g_assert_cmpuint (contacts->len, ==, 1);
   g_assert_cmpstr (raad_record_get_string (contacts->pdata[0], "date"), ==, today);
@@ -408,7 +374,7 @@ test_overdue (Fixture       *fixture,
 
   /* The editor: new values stored; the log shows the contact. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "speelveld.edit-party", "s", party_id));
-  dialog = find_dialog (page);
+  dialog = raad_ui_test_find_dialog (page);
   g_assert_nonnull (dialog);
   {
     GtkWidget *log = raad_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "contact-log");
@@ -417,17 +383,17 @@ test_overdue (Fixture       *fixture,
     g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (log), 0));
     g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (log), 1));
   }
-  set_field (dialog, "interests", "Scholing over de Wmcz");
-  set_field (dialog, "next-contact", "volgende week");
-  save_dialog (dialog);
-  g_assert_true (find_dialog (page) == dialog);
-  set_field (dialog, "next-contact", "2031-01-15");
+  raad_ui_test_set_field (dialog, "interests", "Scholing over de Wmcz");
+  raad_ui_test_set_field (dialog, "next-contact", "volgende week");
+  raad_ui_test_save_dialog (dialog);
+  g_assert_true (raad_ui_test_find_dialog (page) == dialog);
+  raad_ui_test_set_field (dialog, "next-contact", "2031-01-15");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (raad_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, "influence")), 4);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (raad_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, "rhythm-months")), 2);
   adw_combo_row_set_selected (ADW_COMBO_ROW (raad_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "relation")), 2);
   raad_ui_test_take_screenshot (GTK_WIDGET (dialog), "speelveld-party-editor.png", 520);
-  save_dialog (dialog);
-  g_assert_null (find_dialog (page));
+  raad_ui_test_save_dialog (dialog);
+  g_assert_null (raad_ui_test_find_dialog (page));
   {
     g_autoptr(JsonObject) body = raad_store_get (fixture->store, party_id, NULL);
 
@@ -441,13 +407,13 @@ test_overdue (Fixture       *fixture,
   /* A new party, then delete it with Undo. */
   n_parties = raad_store_count (fixture->store, "stakeholder");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "speelveld.new-party", NULL));
-  dialog = find_dialog (page);
+  dialog = raad_ui_test_find_dialog (page);
   g_assert_nonnull (dialog);
-  save_dialog (dialog);
-  g_assert_true (find_dialog (page) == dialog);
-  set_field (dialog, "name", "Vrijwilligerscentrale");
-  save_dialog (dialog);
-  g_assert_null (find_dialog (page));
+  raad_ui_test_save_dialog (dialog);
+  g_assert_true (raad_ui_test_find_dialog (page) == dialog);
+  raad_ui_test_set_field (dialog, "name", "Vrijwilligerscentrale");
+  raad_ui_test_save_dialog (dialog);
+  g_assert_null (raad_ui_test_find_dialog (page));
   g_assert_cmpuint (raad_store_count (fixture->store, "stakeholder"), ==, n_parties + 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "speelveld.delete-party", "s", party_id));
   g_assert_cmpuint (raad_store_count (fixture->store, "stakeholder"), ==, n_parties);
